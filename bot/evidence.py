@@ -1,0 +1,87 @@
+"""Does a sentence hold the kind of answer a question expects (a number, a date, a name...)?
+
+Cheap regular expressions over the sentence's own text; the checks are deliberately strict,
+since a missing kind of answer is the best sign that a passage only shares words with the
+question.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from index.french import fold, stem, words
+
+_MONTH = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
+NUMBER_WORDS = {
+    "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+    "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante",
+    "soixante", "cent", "cents", "mille", "dizaine", "douzaine", "quinzaine", "vingtaine",
+    "trentaine", "quarantaine", "cinquantaine", "centaine", "centaines", "millier", "milliers",
+    "million", "millions", "milliard", "milliards",
+}  # fmt: skip
+_NUMBER = re.compile(r"\d")
+_MONEY = re.compile(
+    r"\d[\d\s.,]*\s*(?:(?:k|m|md|mds|millions?|milliards?)\s*(?:de\s*|d['’]\s*)?)?(?:€|\$|euros?\b|dollars?\b|usd\b|eur\b)",
+    re.I,
+)
+_DATE = re.compile(
+    rf"\b\d{{1,2}}(?:er)?\s+{_MONTH}\b|\b{_MONTH}\s+(?:19|20)\d{{2}}\b|\b(?:en|depuis|de)\s+(?:19|20)\d{{2}}\b|"
+    rf"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\bfin\s+{_MONTH}\b|\bdébut\s+{_MONTH}\b",
+    re.I,
+)
+_PLACE = re.compile(r"\b(?:à|au|aux|en|vers|dans|sur|de)\s+(?:la\s+|le\s+|les\s+|l['’])?[A-ZÀ-Ý][\w\-]+")
+_ROLE = re.compile(
+    r"\b(?:vice-)?pr[ée]sident(?:e)?\b|\bdirect(?:eur|rice)\b|\bfondat(?:eur|rice)\b|\bCEO\b|\bPDG\b|\bDG\b|"
+    r"\bCTO\b|\bresponsable\b|\bcharg[ée]e?\b|\bmanager\b|\bdesigner\b|\binventeur\b|\ben tant qu|"
+    r"\bg[ée]rant(?:e)?\b|\bassoci[ée]e?\b|\bconseill(?:er|[eè]re)\b|\bd[ée]l[ée]gu[ée]e?\b|\bconsultant(?:e)?\b|"
+    r"\bing[ée]nieur(?:e)?\b|\bentrepreneur\b|\bchef\b|\bpartner\b|\bprofesseur\b|\bchercheu(?:r|se)\b",
+    re.I,
+)
+_CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\w&\-]+")
+
+
+def has_quantity(sentence: str, head: str | None) -> bool:
+    """A number or number word, right before the head noun when there is one.
+
+    ("une quinzaine d'entrepreneurs", "entrepreneur") -> True; ("des entrepreneurs", ...) -> False
+    """
+    tokens = words(sentence)
+    if head is None:
+        return any(_NUMBER.search(t) or t in NUMBER_WORDS for t in tokens)
+    for i, token in enumerate(tokens):
+        if _stem_matches(head, stem(token)):
+            before = tokens[max(0, i - 4) : i]
+            if any(_NUMBER.search(t) or fold(t) in NUMBER_WORDS for t in before):
+                return True
+    return False
+
+
+def has_entity(sentence: str, question_words: set[str]) -> bool:
+    """A capitalised name that the question does not already hold ("Uber", "The Refiners")."""
+    return any(
+        m.start() > 0 and fold(m.group()) not in question_words for m in _CAPITALISED.finditer(sentence)
+    )
+
+
+def check(expects: str | None, sentence: str, head: str | None, question_words: set[str]) -> bool:
+    """True when `sentence` holds an answer of the `expects` type (always True for None)."""
+    checks: dict[str, Callable[[], bool]] = {
+        "quantity": lambda: has_quantity(sentence, head),
+        "money": lambda: bool(_MONEY.search(sentence)),
+        "date": lambda: bool(_DATE.search(sentence)),
+        "place": lambda: bool(_PLACE.search(sentence)),
+        "role": lambda: bool(_ROLE.search(sentence)),
+        "person": lambda: has_entity(sentence, question_words),
+        "entity": lambda: has_entity(sentence, question_words),
+    }
+    return checks[expects]() if expects in checks else True
+
+
+def _stem_matches(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
+
+
+def stem_in(term: str, bag: set[str]) -> bool:
+    """`term` or a longer/shorter form of it (5+ letters) is in `bag`: "presid" ~ "president"."""
+    return term in bag or (len(term) >= 5 and any(_stem_matches(term, other) for other in bag))

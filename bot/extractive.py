@@ -1,0 +1,199 @@
+"""The default answerer: quote the sentences that answer, cite them, or say it does not know.
+
+No LLM, so it cannot invent: the answer text is made of verbatim sentences from the retrieved
+passages, each followed by its marker [n]. A sentence answers when it covers the question's
+focus words (weighted by rarity) and holds the kind of answer expected (a number next to the
+asked-for noun for "combien", a date for "quand"...). Otherwise the bot refuses and names the
+closest articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from langchain_core.documents import Document
+
+from bot import evidence
+from bot.answer import Answer, Citation, Passage
+from bot.question import Analysis
+from index.french import fold, split_sentences, terms, words
+from index.lexical import LexicalIndex
+
+COVERAGE_THRESHOLD = 0.55
+HEAD_WEIGHT = 2.0
+KEEP_RATIO = 0.85
+REFUSAL = "Je ne trouve pas la réponse à cette question dans les articles des missions."
+VAGUE = "Précisez votre question : une mission, une personne, un chiffre, une date ?"
+# A sentence that leans on the one before: "ont adopté cette devise", "Ils ont...".
+_ANAPHORA = re.compile(r"^(?:il|elle|ils|elles|ce|cela|ces|celui|celle|de ce fait|pour cela)\b", re.I)
+
+
+@dataclass
+class Candidate:
+    """A sentence of a retrieved passage, scored against the question."""
+
+    passage: Passage
+    rank: int
+    start: int
+    end: int
+    coverage: float
+    holds_answer: bool
+
+    @property
+    def score(self) -> float:
+        """Coverage first; the expected kind of answer and the retrieval rank break ties."""
+        return self.coverage + 0.25 * self.holds_answer + 0.15 / (1 + self.rank)
+
+
+class ExtractiveAnswerer:
+    """Pick, quote and cite the sentences that answer; refuse when none does."""
+
+    def __init__(
+        self,
+        lexical: LexicalIndex,
+        max_citations: int = 3,
+        neighbour: Callable[[Document, int], Document | None] | None = None,
+    ) -> None:
+        self.lexical = lexical
+        self.max_citations = max_citations
+        self.neighbour = neighbour
+
+    def answer(self, question: str, passages: list[Passage], analysis: Analysis) -> Answer:
+        """Quote the best sentences of `passages`, or refuse with the closest articles as leads."""
+        if not passages:
+            return Answer(question, REFUSAL, abstained=True)
+        if not analysis.focus and not analysis.expects:
+            if not (analysis.missions or analysis.years):
+                return Answer(question, VAGUE, abstained=True, leads=_leads(passages))
+            return self._compose(question, [self._opening(passages)])
+        candidates = [c for c in self._candidates(passages, analysis) if self._answers(c, analysis)]
+        if not candidates:
+            return Answer(question, REFUSAL + _leads_sentence(passages), abstained=True, leads=_leads(passages))
+        candidates.sort(key=lambda c: -c.score)
+        best = candidates[0]
+        chosen = [best]
+        for other in candidates[1:]:
+            if len(chosen) >= self.max_citations or other.score < KEEP_RATIO * best.score:
+                break
+            if not any(_overlaps(other, c) for c in chosen):
+                chosen.append(other)
+        return self._compose(question, chosen, analysis)
+
+    def _candidates(self, passages: list[Passage], analysis: Analysis) -> list[Candidate]:
+        out = []
+        question_words = {fold(w) for w in words(analysis.question)}
+        for rank, passage in enumerate(passages):
+            doc = passage.document
+            base = int(doc.metadata.get("start", 0))
+            for s, e in split_sentences(doc.page_content):
+                sentence = doc.page_content[s:e]
+                coverage = self._coverage(sentence, analysis)
+                holds = evidence.check(analysis.expects, sentence, analysis.head, question_words)
+                out.append(Candidate(passage, rank, base + s, base + e, coverage, holds))
+        return out
+
+    def _coverage(self, sentence: str, analysis: Analysis) -> float:
+        """Share of the focus words' weight that the sentence holds: 0.0 to 1.0."""
+        if not analysis.focus:
+            return 1.0
+        bag = set(terms(sentence))
+        total = found = 0.0
+        for term in analysis.focus:
+            weight = self.lexical.idf(term) * (HEAD_WEIGHT if term == analysis.head else 1.0)
+            total += weight
+            if evidence.stem_in(term, bag):
+                found += weight
+        return found / total if total else 0.0
+
+    def _answers(self, candidate: Candidate, analysis: Analysis) -> bool:
+        if not candidate.holds_answer or candidate.coverage < COVERAGE_THRESHOLD:
+            return False
+        if analysis.head and not analysis.expects:
+            sentence = _text(candidate)
+            return evidence.stem_in(analysis.head, set(terms(sentence)))
+        return True
+
+    def _opening(self, passages: list[Passage]) -> Candidate:
+        """The first sentence of the best passage's article (a question naming only a mission)."""
+        doc = passages[0].document
+        first = doc
+        while self.neighbour and (prev := self.neighbour(first, -1)) is not None:
+            first = prev
+        s, e = split_sentences(first.page_content)[0]
+        base = int(first.metadata.get("start", 0))
+        return Candidate(Passage(first, passages[0].score), 0, base + s, base + e, 1.0, True)
+
+    def _compose(self, question: str, chosen: list[Candidate], analysis: Analysis | None = None) -> Answer:
+        citations: list[Citation] = []
+        parts: list[str] = []
+        last_label = None
+        for n, cand in enumerate(chosen, start=1):
+            start, quote = _with_context(cand, analysis)
+            meta = cand.passage.document.metadata
+            label = _label(meta)
+            prefix = f"{label} — " if label != last_label else ""
+            last_label = label
+            parts.append(f"{prefix}{quote} [{n}]")
+            citations.append(
+                Citation(
+                    n=n,
+                    source=str(meta.get("source", "")),
+                    title=str(meta.get("title", "")),
+                    mission=meta.get("mission"),
+                    quote=quote,
+                    url=meta.get("url"),
+                    year=meta.get("year"),
+                    paragraph=meta.get("paragraph"),
+                    start=start,
+                    end=cand.end,
+                )
+            )
+        return Answer(question, "\n".join(parts), citations)
+
+
+def _text(candidate: Candidate) -> str:
+    doc = candidate.passage.document
+    base = int(doc.metadata.get("start", 0))
+    return doc.page_content[candidate.start - base : candidate.end - base]
+
+
+def _with_context(candidate: Candidate, analysis: Analysis | None) -> tuple[int, str]:
+    """The quote, starting one sentence earlier when this one leans on it ("cette devise")."""
+    doc = candidate.passage.document
+    base = int(doc.metadata.get("start", 0))
+    sentence = _text(candidate)
+    leans = bool(_ANAPHORA.match(sentence))
+    if analysis and not leans:
+        for match in re.finditer(r"\b(?:cette|cet|ce|ces)\s+(\w+)", sentence, re.I):
+            if any(evidence.stem_in(t, {match.group(1).lower()}) or t in terms(match.group(1)) for t in analysis.focus):
+                leans = True
+    if leans:
+        spans = split_sentences(doc.page_content)
+        for i, (s, _) in enumerate(spans):
+            if base + s == candidate.start and i > 0:
+                start = base + spans[i - 1][0]
+                return start, doc.page_content[start - base : candidate.end - base]
+    return candidate.start, sentence
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    same = a.passage.document.metadata.get("source") == b.passage.document.metadata.get("source")
+    return same and a.start < b.end and b.start < a.end
+
+
+def _label(meta: dict) -> str:
+    name = meta.get("mission") or meta.get("title") or meta.get("source", "")
+    return f"{name} ({meta['year']})" if meta.get("year") else str(name)
+
+
+def _leads(passages: list[Passage]) -> list[str]:
+    return list(dict.fromkeys(_label(p.document.metadata) for p in passages))[:2]
+
+
+def _leads_sentence(passages: list[Passage]) -> str:
+    leads = _leads(passages)
+    if not leads:
+        return ""
+    return " Articles les plus proches : " + ", ".join(leads) + "."

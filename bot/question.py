@@ -1,0 +1,149 @@
+"""Understand a French question without an LLM: its type, its head noun, its mission and year.
+
+Shortcuts: patterns over the first words ("combien de X", "quel est le X", "qui", "quand"...);
+a head noun that names a kind of answer ("poste", "date", "lieu", "prix") becomes an expected
+answer type instead of a word the passage must contain.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from index.french import fold, is_stopword, stem, terms, words
+
+# Head nouns that name the kind of answer wanted, by expected answer type (folded stems).
+TYPE_HEADS = {
+    "role": {"post", "rol", "fonction", "titr", "meti", "professon", "profess", "statut"},
+    "date": {"date", "jour", "period", "anne", "mois", "moment", "dur"},
+    "place": {"lieu", "vill", "pay", "endroit", "destin", "region", "adress"},
+    "quantity": {"nombr", "quantit", "part", "pourcentag", "proport", "taux", "effect"},
+    # Class nouns: the answer is a name ("Quelles entreprises..." -> "Uber et PayPal").
+    "entity": {
+        "entrepris", "societ", "start", "startup", "group", "firm", "organ", "personn", "intervenant",
+        "univers", "ecol", "fond", "acteur", "partenair", "marqu", "structur", "cabinet",
+        "investisseur", "entrepreneur", "dirig", "invit", "particip", "expert", "interlocuteur",
+    },
+    "money": {"prix", "cout", "tarif", "montant", "budget", "salair", "remuner", "chiffr", "valeur"},
+}
+# Words around the head that belong to it: "chiffre d'affaires" is one head.
+HEAD_COMPANIONS = {"affair"}
+KIND_EXPECTS = {"combien": "quantity", "quand": "date", "ou": "place", "qui": "person"}
+# Adjectives that come before the noun in French: "les grandes entreprises" -> "entreprises".
+PRENOMINAL = {"grand", "grande", "grandes", "grands", "petit", "petite", "petites", "petits",
+              "principal", "principale", "principales", "principaux", "premier", "premiere",
+              "premieres", "premiers", "dernier", "derniere", "nouveau", "nouvelle", "nouvelles",
+              "nouveaux", "meilleur", "meilleure", "meilleurs", "meilleures", "gros", "differents",
+              "differentes", "autres", "autre", "plus", "moins"}  # fmt: skip
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_KINDS = ("combien", "quand", "ou", "qui", "quel", "quelle", "quels", "quelles", "pourquoi", "comment")
+
+
+@dataclass(frozen=True)
+class MissionRef:
+    """A mission the corpus holds, as the question analyser needs it."""
+
+    mission: str
+    destination: str | None
+    year: int | None
+
+
+@dataclass
+class Analysis:
+    """What the bot understood of a question."""
+
+    question: str
+    kind: str
+    expects: str | None
+    head: str | None
+    focus: list[str]
+    missions: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    terms: list[str] = field(default_factory=list)
+
+    @property
+    def where(self) -> dict[str, object] | None:
+        """The Chroma metadata filter for the missions and years named, or None."""
+        clauses: list[dict[str, object]] = []
+        if self.missions:
+            clauses.append({"mission": {"$in": self.missions}})
+        if self.years:
+            clauses.append({"year": {"$in": self.years}})
+        if not clauses:
+            return None
+        return clauses[0] if len(clauses) == 1 else {"$and": clauses}
+
+
+def detect_kind(tokens: Sequence[str]) -> str:
+    """The question word that leads: "Et combien de rendez-vous ?" -> "combien"."""
+    for token in tokens[:6]:
+        folded = fold(token)
+        if folded in _KINDS:
+            return folded.rstrip("s").replace("quelle", "quel")
+    return "autre"
+
+
+def find_head(tokens: Sequence[str], kind: str) -> str | None:
+    """The noun the question asks about: "Quel est le poste de X" -> "post"."""
+    folded = [fold(t) for t in tokens]
+    for i, token in enumerate(folded):
+        if token in ("combien", "quel", "quelle", "quels", "quelles"):
+            for nxt in folded[i + 1 : i + 5]:
+                if not is_stopword(nxt) and nxt not in PRENOMINAL and nxt not in ("est", "sont", "etait", "etaient"):
+                    return stem(nxt)
+            return None
+    return None
+
+
+def expected_type(kind: str, head: str | None, tokens: Sequence[str]) -> str | None:
+    """The answer type: from the head noun when it names one, else from the question word."""
+    folded = {fold(t) for t in tokens}
+    if kind == "combien":
+        costs = folded & {"coute", "coutait", "coutent", "coutaient", "paye", "paie", "payer"}
+        return "money" if costs or head in TYPE_HEADS["money"] else "quantity"
+    if head:
+        for expects, heads in TYPE_HEADS.items():
+            if head in heads:
+                return expects
+    if kind == "qui" and folded & {"est", "etait"} and len(tokens) <= 6:
+        return "role"
+    return KIND_EXPECTS.get(kind)
+
+
+def match_missions(question: str, missions: Sequence[MissionRef]) -> tuple[list[str], set[str]]:
+    """Missions whose destination the question names, and the terms that named them."""
+    asked = set(terms(question))
+    found: list[str] = []
+    used: set[str] = set()
+    for ref in missions:
+        name_terms = set(terms(ref.destination or ref.mission.removeprefix("Mission ")))
+        if name_terms and name_terms <= asked and ref.mission not in found:
+            found.append(ref.mission)
+            used |= name_terms
+    return found, used
+
+
+def analyse(question: str, missions: Sequence[MissionRef] = ()) -> Analysis:
+    """Everything the retriever and the answerer need to know about `question`."""
+    tokens = words(question)
+    kind = detect_kind(tokens)
+    head = find_head(tokens, kind)
+    expects = expected_type(kind, head, tokens)
+    named, used = match_missions(question, missions)
+    years = sorted({int(m.group()) for m in _YEAR.finditer(question)})
+    all_terms = terms(question)
+    skip = used | {str(y) for y in years} | {"mission"} if named or years else used
+    if expects and head and head in TYPE_HEADS.get(expects, set()) and kind != "combien":
+        skip = skip | {head} | HEAD_COMPANIONS
+    focus = [t for t in dict.fromkeys(all_terms) if t not in skip]
+    return Analysis(
+        question=question,
+        kind=kind,
+        expects=expects,
+        head=head if head and head not in skip else None,
+        focus=focus,
+        missions=named,
+        years=years,
+        terms=all_terms,
+    )

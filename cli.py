@@ -1,0 +1,160 @@
+"""The `missions` command: refresh the index, ask questions, serve the chat.
+
+An edge: it builds the settings once, calls the core, and turns domain errors into a French
+message and an exit code.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from bot.errors import MissionsError
+from bot.settings import Settings
+
+app = typer.Typer(
+    help="Missions : le chatbot des missions d'affaires de la CCI.", no_args_is_help=True, pretty_exceptions_enable=False
+)
+err = Console(stderr=True)
+
+CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="Dossier des articles.")]
+StoreOpt = Annotated[Path | None, typer.Option("--store", help="Dossier du store Chroma.")]
+
+
+def make_settings(corpus: Path | None = None, store: Path | None = None, **extra: object) -> Settings:
+    """Settings from the environment, overridden by the options given on the command line."""
+    given = {"corpus_dir": corpus, "store_dir": store, **extra}
+    return Settings(**{k: v for k, v in given.items() if v is not None})
+
+
+@contextmanager
+def french_errors() -> Iterator[None]:
+    """Turn a domain error into its French message on stderr and exit code 1."""
+    try:
+        yield
+    except MissionsError as exc:
+        err.print(f"[red]Erreur :[/red] {exc}")
+        raise typer.Exit(1) from None
+
+
+def run_refresh(settings: Settings, full: bool = False) -> None:
+    """Sync the store with the corpus folder, with a progress bar, and print a summary."""
+    from corpus.load import load_articles
+    from index.embeddings import build_embeddings
+    from index.refresh import refresh_index
+    from index.store import drop_collection, open_store
+
+    if not settings.corpus_dir.is_dir():
+        err.print(f"[red]Erreur :[/red] le dossier d'articles {settings.corpus_dir} n'existe pas.")
+        raise typer.Exit(1)
+    loaded = load_articles(settings.corpus_dir)
+    for name, problem in loaded.problems.items():
+        err.print(f"[yellow]Ignoré[/yellow] {name} : {problem}")
+    embeddings, model_id = build_embeddings(settings.embedding_model)
+    if full:
+        drop_collection(settings.store_dir, settings.chroma_url, settings.collection)
+    store = open_store(
+        embeddings, model_id, store_dir=settings.store_dir, chroma_url=settings.chroma_url,
+        collection=settings.collection, create=True,
+    )  # fmt: skip
+    with Progress(
+        TextColumn("Indexation"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
+    ) as progress:
+        task = progress.add_task("embed", total=None)
+        report = refresh_index(store, loaded.articles, lambda done, total: progress.update(task, completed=done, total=total))
+    err.print(
+        f"{report.articles} articles, {report.chunks} passages : {report.embedded} calculés, "
+        f"{report.unchanged} inchangés, {report.deleted} supprimés, {len(loaded.problems)} fichiers ignorés "
+        f"({report.seconds:.1f} s)."
+    )
+
+
+@app.command()
+def refresh(
+    corpus: CorpusOpt = None,
+    store: StoreOpt = None,
+    full: Annotated[bool, typer.Option("--full", help="Tout reconstruire.")] = False,
+) -> None:
+    """Indexer les articles du dossier : ajoute le nouveau, retire le périmé, garde le reste."""
+    with french_errors():
+        run_refresh(make_settings(corpus, store), full=full)
+
+
+@app.command()
+def ask(
+    question: Annotated[str | None, typer.Argument(help="La question ; sinon une par ligne sur l'entrée.")] = None,
+    corpus: CorpusOpt = None,
+    store: StoreOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Une ligne JSON par réponse.")] = False,
+) -> None:
+    """Poser une question (ou une par ligne sur l'entrée standard)."""
+    from bot.errors import InvalidQuestion
+    from bot.service import Turn, open_bot
+
+    with french_errors():
+        bot = open_bot(make_settings(corpus, store))
+        questions = [question] if question is not None else (line.rstrip("\n") for line in sys.stdin)
+        history: list[Turn] = []
+        failed = False
+        for q in questions:
+            if question is None and not q.strip():
+                continue
+            try:
+                answer = bot.ask(q, history)
+            except InvalidQuestion as exc:
+                failed = True
+                if as_json:
+                    print(json.dumps({"question": q, "error": str(exc)}, ensure_ascii=False), flush=True)
+                else:
+                    err.print(f"[red]Erreur :[/red] {exc}")
+                continue
+            history.append(Turn(q, answer.text))
+            if as_json:
+                print(json.dumps(answer.to_dict(), ensure_ascii=False), flush=True)
+            else:
+                print_answer(answer)
+        if failed and question is not None:
+            raise typer.Exit(1)
+
+
+def print_answer(answer) -> None:  # noqa: ANN001 - bot.answer.Answer, imported lazily
+    """Human-readable answer with its sources."""
+    print(answer.text)
+    for c in answer.citations:
+        print(f"  [{c.n}] {c.title} — {c.source}, § {c.paragraph}")
+    print(flush=True)
+
+
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Adresse d'écoute.")] = None,
+    port: Annotated[int | None, typer.Option(help="Port.")] = None,
+    refresh_first: Annotated[bool, typer.Option("--refresh", help="Mettre l'index à jour avant.")] = False,
+) -> None:
+    """Servir le chat (et son API) sur http://HOST:PORT."""
+    settings = make_settings(host=host, port=port)
+    with french_errors():
+        if refresh_first:
+            run_refresh(settings)
+        import app as web
+
+        web.serve(settings)
+
+
+def main() -> None:
+    """Entry point of the `missions` console script."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(message)s")
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,103 @@
+"""Derive an article's title, mission, destination, year and dates from its text.
+
+Plain `.txt` articles carry no front matter: the seed opens with a dateline
+("ON EN PARLE - juillet 2017") and a title over one or two lines ("Mission Silicon Valley,"
+"le Sud-Ouest met le cap à l'Ouest"). Front-matter fields, when present, win over what is derived.
+"""
+
+from __future__ import annotations
+
+import re
+
+MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+_MONTH = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
+_YEAR = r"(?:19|20)\d{2}"
+DATELINE = re.compile(rf"^(?P<rubric>[^\n]{{0,60}}?)\s*[-–—]\s*(?P<month>{_MONTH})\s+(?P<year>{_YEAR})\s*$", re.I)
+# "Du 20 au 25 mai dernier", "du 3 au 8 novembre 2019", "le 12 mars 2018"
+DATE_RANGE = re.compile(
+    rf"\b(?:[Dd]u\s+(?P<d1>\d{{1,2}})(?:er)?(?:\s+(?P<m1>{_MONTH}))?\s+au\s+)?(?P<d2>\d{{1,2}})(?:er)?\s+"
+    rf"(?P<m2>{_MONTH})(?:\s+(?P<y>{_YEAR}))?",
+    re.I,
+)
+# A capitalised name after "Mission": "Mission Silicon Valley", "mission Israël", "Mission New York".
+_NAME_WORD = r"[A-ZÀ-Ý][\w’'\-]*"
+MISSION_NAME = re.compile(rf"\b[Mm]ission\s+(?P<dest>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|/|&|de|du|et))*)")
+YEAR = re.compile(rf"\b{_YEAR}\b")
+
+
+def split_lines(text: str) -> list[str]:
+    """Lines that hold text: "a\\n \\u00a0\\nb" -> ["a", "b"]."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def derive_title(text: str) -> str:
+    """The title: the first lines after an optional dateline, joined while a line ends with ','."""
+    lines = split_lines(text)
+    if lines and DATELINE.match(lines[0]):
+        lines = lines[1:]
+    if not lines:
+        return ""
+    title = lines[0]
+    for line in lines[1:3]:
+        if not title.endswith((",", ":", "–", "-")) or len(title) > 120:
+            break
+        title = f"{title} {line}"
+    return title.rstrip(" ,:")
+
+
+def derive_mission(text: str, title: str) -> tuple[str | None, str | None]:
+    """("Mission Silicon Valley", "Silicon Valley") from the title first, then the text."""
+    for source in (title, text):
+        match = MISSION_NAME.search(source)
+        if match:
+            dest = re.sub(r"\s+(?:de|du|et|/|&)$", "", match["dest"]).strip(" ,.;:»«")
+            return f"Mission {dest}", dest
+    return None, None
+
+
+def derive_dates(text: str) -> tuple[str | None, int | None]:
+    """The mission's dates and year: ("20 au 25 mai 2017", 2017) from the first date range.
+
+    A date without its year takes the dateline's year ("Du 20 au 25 mai dernier" published
+    in "juillet 2017"), else the first year named in the text.
+    """
+    lines = split_lines(text)
+    dateline = DATELINE.match(lines[0]) if lines else None
+    fallback_year = int(dateline["year"]) if dateline else None
+    if fallback_year is None:
+        years = YEAR.findall(text)
+        fallback_year = int(years[0]) if years else None
+    body = "\n".join(lines[1:] if dateline else lines)
+    match = DATE_RANGE.search(body)
+    if not match:
+        return None, fallback_year
+    year = int(match["y"]) if match["y"] else fallback_year
+    start = f"{match['d1']} au " if match["d1"] else ""
+    if match["d1"] and match["m1"]:
+        start = f"{match['d1']} {match['m1']} au "
+    dates = f"{start}{match['d2']} {match['m2']}" + (f" {year}" if year else "")
+    return dates, year
+
+
+def derive_metadata(text: str, meta: dict[str, str]) -> dict[str, str | int | None]:
+    """All derived fields, front matter first: {"title", "mission", "destination", "year", "dates", "url"}."""
+    title = meta.get("title") or derive_title(text)
+    mission, destination = derive_mission(text, title)
+    if meta.get("destination"):
+        destination = meta["destination"]
+        mission = meta.get("mission") or f"Mission {destination}"
+    mission = meta.get("mission") or mission
+    dates, year = derive_dates(text)
+    if meta.get("year") and str(meta["year"]).isdigit():
+        year = int(meta["year"])
+    return {
+        "title": title,
+        "mission": mission,
+        "destination": destination,
+        "year": year,
+        "dates": meta.get("date") or dates,
+        "url": meta.get("url"),
+    }

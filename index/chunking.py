@@ -1,0 +1,102 @@
+"""Split an article into chunks of whole sentences, never across a paragraph.
+
+Each chunk is a LangChain `Document` whose text is a verbatim slice of the article, with the
+article's mission metadata, its paragraph number, its section heading and its character span.
+The dateline, the title and headings are metadata, not chunks. Ids hash the text and the
+metadata, so the same corpus always yields the same ids and any change yields new ones.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+
+from langchain_core.documents import Document
+
+from corpus.article import Article
+from corpus.metadata import DATELINE
+from index.french import split_paragraphs, split_sentences
+
+MAX_CHUNK_CHARS = 500
+_HEADING_MAX_CHARS = 90
+_SENTENCE_END = re.compile(r"[.!?…»”\")]\s*$")
+
+
+def is_heading(paragraph: str) -> bool:
+    """A short line without closing punctuation, or in capitals: "Des objectifs atteints"."""
+    text = paragraph.strip()
+    if text.startswith("#") or (text.isupper() and len(text) <= _HEADING_MAX_CHARS):
+        return True
+    return len(text) <= _HEADING_MAX_CHARS and not _SENTENCE_END.search(text)
+
+
+def article_metadata(article: Article) -> dict[str, str | int]:
+    """Metadata every chunk of `article` carries (Chroma takes no None values, so they are left out)."""
+    meta: dict[str, str | int | None] = {
+        "source": article.id,
+        "title": article.title,
+        "mission": article.mission,
+        "destination": article.destination,
+        "year": article.year,
+        "dates": article.dates,
+        "url": article.url,
+    }
+    return {k: v for k, v in meta.items() if v is not None}
+
+
+def split_article(article: Article, max_chars: int = MAX_CHUNK_CHARS) -> list[Document]:
+    """Chunks of `article`: consecutive sentences of one paragraph, up to `max_chars` each.
+
+    A sentence longer than `max_chars` stays whole: a chunk never cuts a word or a number.
+    """
+    text = article.text
+    base = article_metadata(article)
+    paragraphs = split_paragraphs(text)
+    body = _skip_front(text, paragraphs, article.title)
+    chunks: list[Document] = []
+    section = ""
+    number = 0
+    for start, end in body:
+        if is_heading(text[start:end]):
+            section = text[start:end].strip("# ")
+            continue
+        number += 1
+        for span in _pack(split_sentences(text, start, end), max_chars):
+            meta = {**base, "paragraph": number, "section": section, "start": span[0], "end": span[1]}
+            meta["chunk"] = len(chunks)
+            content = text[span[0] : span[1]]
+            chunks.append(Document(page_content=content, metadata=meta, id=chunk_id(content, meta)))
+    return chunks
+
+
+def chunk_id(text: str, metadata: dict[str, str | int]) -> str:
+    """Deterministic id from the text and metadata: same input, same id; any change, a new id."""
+    payload = json.dumps([text, metadata], sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()[:32]
+
+
+def _skip_front(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[tuple[int, int]]:
+    """Drop the dateline and the title paragraphs at the top of the article."""
+    rest = list(paragraphs)
+    if rest and DATELINE.match(text[rest[0][0] : rest[0][1]]):
+        rest = rest[1:]
+    flat_title = " ".join(title.split())
+    while rest and flat_title:
+        first = " ".join(text[rest[0][0] : rest[0][1]].split()).rstrip(" ,:")
+        if not first or not flat_title.startswith(first.lstrip("# ")):
+            break
+        flat_title = flat_title[len(first.lstrip("# ")) :].strip(" ,:")
+        rest = rest[1:]
+    return rest
+
+
+def _pack(sentences: list[tuple[int, int]], max_chars: int) -> list[tuple[int, int]]:
+    """Group sentence spans into chunk spans of at most `max_chars` (a long sentence stands alone)."""
+    packed: list[tuple[int, int]] = []
+    for start, end in sentences:
+        if packed and end - packed[-1][0] <= max_chars:
+            packed[-1] = (packed[-1][0], end)
+        else:
+            packed.append((start, end))
+    return packed

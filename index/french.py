@@ -1,0 +1,123 @@
+"""French text tools shared by the lexical index and the bot: folding, tokens, stems, sentences.
+
+Shortcuts: the stop list is bm25s's French list plus question words; stemming is Snowball's
+French stemmer (PyStemmer) applied before accent folding, so "héberge" and "heberge" meet.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import Stemmer
+from bm25s.stopwords import STOPWORDS_FRENCH
+
+QUESTION_WORDS = {
+    "combien", "quand", "ou", "où", "quel", "quelle", "quels", "quelles", "qui", "quoi",
+    "pourquoi", "comment", "lequel", "laquelle", "lesquels", "lesquelles", "est-ce", "estce",
+}  # fmt: skip
+EXTRA_STOPWORDS = {
+    "a", "cet", "cette", "ces", "été", "etre", "être", "avoir", "fait", "faire", "faisait",
+    "ete", "dont", "si", "plus", "tres", "très", "aussi", "ainsi", "alors", "donc", "car", "ni",
+    "tout", "tous", "toute", "toutes", "autre", "autres", "chez", "entre", "vers", "sans", "sous",
+    "lors", "apres", "après", "avant", "pendant", "depuis", "the", "and", "of", "to", "is", "in",
+    "dernier", "derniere", "ils", "elles", "leurs", "eu", "lieu", "il", "y", "ya",
+}  # fmt: skip
+STOPWORDS = frozenset({*STOPWORDS_FRENCH, *QUESTION_WORDS, *EXTRA_STOPWORDS})
+
+_TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
+_ELISION = re.compile(r"\b([cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
+_stemmer = Stemmer.Stemmer("french")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents: "Écosystème Œuvre" -> "ecosysteme oeuvre"."""
+    text = text.lower().replace("œ", "oe").replace("æ", "ae")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def words(text: str) -> list[str]:
+    """Lower-cased words with elisions removed: "L’État d'Occitanie" -> ["état", "occitanie"]."""
+    text = _ELISION.sub(" ", text.lower().replace("œ", "oe"))
+    return _TOKEN.findall(text)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Snowball stem then fold: "entrepreneurs" -> "entrepreneur", "organisée" -> "organis"."""
+    return fold(_stemmer.stemWord(word))
+
+
+def is_stopword(word: str) -> bool:
+    """True for French function words and question words, accents or not."""
+    return word in STOPWORDS or fold(word) in STOPWORDS
+
+
+def terms(text: str) -> list[str]:
+    """Index terms: stems of the non-stop words, numbers kept whole.
+
+    "Combien d'entrepreneurs ont participé ?" -> ["entrepreneur", "particip"]
+    """
+    return [stem(w) for w in words(text) if len(w) > 1 and not is_stopword(w) or w.isdigit()]
+
+
+# A sentence ends at . ! ? … (optionally closed by a quote or bracket) followed by white space and
+# a capital, a digit or an opening quote. Abbreviations ("M.", "etc.", an initial) do not end one.
+_ABBREV = re.compile(r"(?:\b(?:M|Mme|Mlle|MM|Dr|Pr|St|Ste|etc|cf|p|ex|av|art|vol|éd)|\b[A-Z])\.$")
+_BOUNDARY = re.compile(r"(?<=[.!?…])[»”\")\]]?(?=\s+[«\"“(\[]?[A-ZÀ-Ý0-9])")
+_END = re.compile(r"[.!?…:;»”\")]\s*$")
+
+
+def split_paragraphs(text: str) -> list[tuple[int, int]]:
+    """Spans of paragraphs: blocks between blank lines, and lines of a block that end a sentence.
+
+    A line that does not end with closing punctuation and is followed by a line starting in lower
+    case is a hard wrap, so the paragraph goes on: "a b\nc d.\nE f." -> [(0, 8), (9, 13)]
+    """
+    spans: list[tuple[int, int]] = []
+    lines = [m for m in re.finditer(r"[^\n]*", text) if m.group().strip()]
+    start = end = -1
+    for i, line in enumerate(lines):
+        if start < 0:
+            start = line.start()
+        end = line.end()
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        wrapped = (
+            nxt is not None
+            and "\n\n" not in text[end : nxt.start()].replace(" ", "").replace("\xa0", "")
+            and not _END.search(line.group())
+            and nxt.group().lstrip()[:1].islower()
+        )
+        if not wrapped:
+            _add_span(spans, text, start, end)
+            start = -1
+    return spans
+
+
+def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Spans (start, end) of the sentences of `text[start:end]`, stripped of white space.
+
+    "Du 20 au 25 mai. Objectif, échanger." -> [(0, 16), (17, 36)]
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _BOUNDARY.finditer(text, start, end):
+        cut = match.end()
+        if _ABBREV.search(text[cursor:cut].rstrip("»”\")] ")):
+            continue
+        _add_span(spans, text, cursor, cut)
+        cursor = cut
+    _add_span(spans, text, cursor, end)
+    return spans
+
+
+def _add_span(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    piece = text[start:end]
+    stripped = piece.strip()
+    if not stripped:
+        return
+    left = start + (len(piece) - len(piece.lstrip()))
+    spans.append((left, left + len(stripped)))
