@@ -84,16 +84,21 @@ def detect_kind(tokens: Sequence[str]) -> str:
     return "autre"
 
 
-def find_head(tokens: Sequence[str], kind: str) -> str | None:
-    """The noun the question asks about: "Quel est le poste de X" -> "post"."""
+def find_head(tokens: Sequence[str]) -> tuple[str | None, set[str]]:
+    """The noun asked about, and the adjectives before it: "Quelles grandes entreprises" ->
+    ("entrepris", {"grand"}); "Quel est le poste de X" -> ("post", set()).
+    """
     folded = [fold(t) for t in tokens]
     for i, token in enumerate(folded):
         if token in ("combien", "quel", "quelle", "quels", "quelles"):
-            for nxt in folded[i + 1 : i + 5]:
-                if not is_stopword(nxt) and nxt not in PRENOMINAL and nxt not in ("est", "sont", "etait", "etaient"):
-                    return stem(nxt)
-            return None
-    return None
+            modifiers: set[str] = set()
+            for nxt in folded[i + 1 : i + 6]:
+                if nxt in PRENOMINAL:
+                    modifiers.add(stem(nxt))
+                elif not is_stopword(nxt) and nxt not in ("est", "sont", "etait", "etaient"):
+                    return stem(nxt), modifiers
+            return None, set()
+    return None, set()
 
 
 def expected_type(kind: str, head: str | None, tokens: Sequence[str]) -> str | None:
@@ -128,12 +133,12 @@ def analyse(question: str, missions: Sequence[MissionRef] = ()) -> Analysis:
     """Everything the retriever and the answerer need to know about `question`."""
     tokens = words(question)
     kind = detect_kind(tokens)
-    head = find_head(tokens, kind)
+    head, modifiers = find_head(tokens)
     expects = expected_type(kind, head, tokens)
     named, used = match_missions(question, missions)
     years = sorted({int(m.group()) for m in _YEAR.finditer(question)})
     all_terms = terms(question)
-    skip = used | {str(y) for y in years} | {"mission"} if named or years else used
+    skip = (used | {str(y) for y in years} | {"mission"} if named or years else used) | modifiers
     if expects and head and head in TYPE_HEADS.get(expects, set()) and kind != "combien":
         skip = skip | {head} | HEAD_COMPANIONS
     focus = [t for t in dict.fromkeys(all_terms) if t not in skip]
