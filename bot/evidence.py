@@ -14,7 +14,7 @@ from index.french import fold, stem, words
 
 _MONTH = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
 NUMBER_WORDS = {
-    "un", "une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
+    "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
     "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante",
     "soixante", "cent", "cents", "mille", "dizaine", "douzaine", "quinzaine", "vingtaine",
     "trentaine", "quarantaine", "cinquantaine", "centaine", "centaines", "millier", "milliers",
@@ -54,6 +54,8 @@ def has_quantity(sentence: str, head: str | None) -> bool:
             before = tokens[max(0, i - 4) : i]
             if any(_NUMBER.search(t) or fold(t) in NUMBER_WORDS for t in before):
                 return True
+            if i and tokens[i - 1] in ("un", "une"):  # "une entreprise", not "un accompagnement des entreprises"
+                return True
     return False
 
 
@@ -70,7 +72,7 @@ def check(expects: str | None, sentence: str, head: str | None, question_words: 
         "quantity": lambda: has_quantity(sentence, head),
         "money": lambda: bool(_MONEY.search(sentence)),
         "date": lambda: bool(_DATE.search(sentence)),
-        "place": lambda: bool(_PLACE.search(sentence)),
+        "place": lambda: bool(_PLACE.search(sentence)) or has_entity(sentence, question_words),
         "role": lambda: bool(_ROLE.search(sentence)),
         "person": lambda: has_entity(sentence, question_words),
         "entity": lambda: has_entity(sentence, question_words),

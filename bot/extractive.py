@@ -27,7 +27,10 @@ KEEP_RATIO = 0.85
 REFUSAL = "Je ne trouve pas la réponse à cette question dans les articles des missions."
 VAGUE = "Précisez votre question : une mission, une personne, un chiffre, une date ?"
 # A sentence that leans on the one before: "ont adopté cette devise", "Ils ont...".
-_ANAPHORA = re.compile(r"^(?:il|elle|ils|elles|ce|cela|ces|celui|celle|de ce fait|pour cela)\b", re.I)
+_ANAPHORA = re.compile(
+    r"^(?:il|elle|ils|elles|ce|cela|ces|celui|celle|sa|son|ses|leur|leurs|de ce fait|pour cela)\b", re.I
+)
+CONTEXT_CREDIT = 0.5  # a focus word found only in the sentence's passage counts half
 
 
 @dataclass
@@ -89,31 +92,35 @@ class ExtractiveAnswerer:
             base = int(doc.metadata.get("start", 0))
             for s, e in split_sentences(doc.page_content):
                 sentence = doc.page_content[s:e]
-                coverage = self._coverage(sentence, analysis)
+                coverage = self._coverage(sentence, doc.page_content, analysis)
                 holds = evidence.check(analysis.expects, sentence, analysis.head, question_words)
                 out.append(Candidate(passage, rank, base + s, base + e, coverage, holds))
         return out
 
-    def _coverage(self, sentence: str, analysis: Analysis) -> float:
-        """Share of the focus words' weight that the sentence holds: 0.0 to 1.0."""
+    def _coverage(self, sentence: str, passage: str, analysis: Analysis) -> float:
+        """Share of the focus words' weight that the sentence holds (its passage, half): 0 to 1."""
         if not analysis.focus:
             return 1.0
-        bag = set(terms(sentence))
+        bag, context = set(terms(sentence)), set(terms(passage))
         total = found = 0.0
         for term in analysis.focus:
             weight = self.lexical.idf(term) * (HEAD_WEIGHT if term == analysis.head else 1.0)
             total += weight
             if evidence.stem_in(term, bag):
                 found += weight
+            elif evidence.stem_in(term, context):
+                found += CONTEXT_CREDIT * weight
         return found / total if total else 0.0
 
     def _answers(self, candidate: Candidate, analysis: Analysis) -> bool:
         if not candidate.holds_answer or candidate.coverage < COVERAGE_THRESHOLD:
             return False
-        if analysis.head and not analysis.expects:
-            sentence = _text(candidate)
-            return evidence.stem_in(analysis.head, set(terms(sentence)))
-        return True
+        bag = set(terms(_text(candidate)))
+        if analysis.head and not analysis.expects and not evidence.stem_in(analysis.head, bag):
+            return False
+        # A name the question gives (a person, a company, a place) must be in the passage.
+        passage_terms = set(terms(candidate.passage.document.page_content))
+        return not analysis.names or any(evidence.stem_in(n, passage_terms) for n in analysis.names)
 
     def _opening(self, passages: list[Passage]) -> Candidate:
         """The first sentence of the best passage's article (a question naming only a mission)."""

@@ -70,7 +70,7 @@ def multi_corpus(tmp_path_factory) -> Path:
     """The seed article plus the fictional missions, as one corpus folder."""
     folder = tmp_path_factory.mktemp("multi-corpus")
     shutil.copytree(SEED_CORPUS, folder, dirs_exist_ok=True)
-    shutil.copytree(FICTIONAL, folder / "fictional", dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.jsonl"))
+    shutil.copytree(FICTIONAL, folder / "fictional", dirs_exist_ok=True, ignore=shutil.ignore_patterns("*.jsonl", "*.md"))
     return folder
 
 
