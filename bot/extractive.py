@@ -17,13 +17,14 @@ from langchain_core.documents import Document
 
 from bot import evidence
 from bot.answer import Answer, Citation, Passage
-from bot.question import Analysis
+from bot.question import Analysis, term_in
 from index.french import fold, split_sentences, terms, words
 from index.lexical import LexicalIndex
 
 COVERAGE_THRESHOLD = 0.55
 HEAD_WEIGHT = 2.0
 KEEP_RATIO = 0.85
+SAME_ARTICLE_RATIO = 0.97
 REFUSAL = "Je ne trouve pas la réponse à cette question dans les articles des missions."
 VAGUE = "Précisez votre question : une mission, une personne, un chiffre, une date ?"
 # A sentence that leans on the one before: "ont adopté cette devise", "Ils ont...".
@@ -43,11 +44,13 @@ class Candidate:
     end: int
     coverage: float
     holds_answer: bool
+    names_noun: bool = False
 
     @property
     def score(self) -> float:
-        """Coverage first; the expected kind of answer and the retrieval rank break ties."""
-        return self.coverage + 0.25 * self.holds_answer + 0.15 / (1 + self.rank)
+        """Coverage first; the expected kind of answer, the asked-for noun and the retrieval
+        rank break ties."""
+        return self.coverage + 0.25 * self.holds_answer + 0.2 * self.names_noun + 0.15 / (1 + self.rank)
 
 
 class ExtractiveAnswerer:
@@ -80,7 +83,7 @@ class ExtractiveAnswerer:
         for other in candidates[1:]:
             if len(chosen) >= self.max_citations or other.score < KEEP_RATIO * best.score:
                 break
-            if not any(_overlaps(other, c) for c in chosen):
+            if not any(_overlaps(other, c) for c in chosen) and _worth_adding(other, best, analysis):
                 chosen.append(other)
         return self._compose(question, chosen, analysis)
 
@@ -94,7 +97,8 @@ class ExtractiveAnswerer:
                 sentence = doc.page_content[s:e]
                 coverage = self._coverage(sentence, doc.page_content, analysis)
                 holds = evidence.check(analysis.expects, sentence, analysis.head, question_words)
-                out.append(Candidate(passage, rank, base + s, base + e, coverage, holds))
+                noun = bool(analysis.noun) and term_in(str(analysis.noun), set(terms(sentence)))
+                out.append(Candidate(passage, rank, base + s, base + e, coverage, holds, noun))
         return out
 
     def _coverage(self, sentence: str, passage: str, analysis: Analysis) -> float:
@@ -106,9 +110,9 @@ class ExtractiveAnswerer:
         for term in analysis.focus:
             weight = self.lexical.idf(term) * (HEAD_WEIGHT if term == analysis.head else 1.0)
             total += weight
-            if evidence.stem_in(term, bag):
+            if term_in(term, bag):
                 found += weight
-            elif evidence.stem_in(term, context):
+            elif term_in(term, context):
                 found += CONTEXT_CREDIT * weight
         return found / total if total else 0.0
 
@@ -116,7 +120,7 @@ class ExtractiveAnswerer:
         if not candidate.holds_answer or candidate.coverage < COVERAGE_THRESHOLD:
             return False
         bag = set(terms(_text(candidate)))
-        if analysis.head and not analysis.expects and not evidence.stem_in(analysis.head, bag):
+        if analysis.head and not analysis.expects and not term_in(analysis.head, bag):
             return False
         # A name the question gives (a person, a company, a place) must be in the passage.
         passage_terms = set(terms(candidate.passage.document.page_content))
@@ -183,6 +187,16 @@ def _with_context(candidate: Candidate, analysis: Analysis | None) -> tuple[int,
                 start = base + spans[i - 1][0]
                 return start, doc.page_content[start - base : candidate.end - base]
     return candidate.start, sentence
+
+
+def _worth_adding(other: Candidate, best: Candidate, analysis: Analysis) -> bool:
+    """Another mission's answer as good as the best one, or, for a plural question ("Quelles
+    entreprises..."), a sentence of the same article that answers as fully; not a weaker echo."""
+    if other.coverage < best.coverage or (best.names_noun and not other.names_noun):
+        return False
+    if _label(other.passage.document.metadata) != _label(best.passage.document.metadata):
+        return True
+    return analysis.plural and other.score >= SAME_ARTICLE_RATIO * best.score
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:

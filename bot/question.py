@@ -47,6 +47,17 @@ MONEY_VERBS = {"coute", "coutait", "coutent", "coutaient", "couter", "paye", "pa
 ORDINALS = {"premier": 0, "premiere": 0, "1re": 0, "1er": 0, "deuxieme": 1, "seconde": 1, "second": 1,
             "2e": 1, "troisieme": 2, "3e": 2, "derniere": -1, "dernier": -1, "recente": -1}  # fmt: skip
 _CAPITALISED = re.compile(r"(?<![.?!]\s)\b[A-ZÀ-Ý][\w\-’']+")
+# Business French that articles and questions word differently (folded stems, both ways).
+SYNONYMS = {
+    "fond": {"ventur", "vc", "investisseur", "capital"},
+    "chiffr": {"ca"},
+    "dirig": {"chef", "patron", "entrepreneur"},
+    "entrepreneur": {"dirig", "chef"},
+    "startup": {"start"},
+    "start": {"startup"},
+    "incub": {"acceler"},
+    "acceler": {"incub"},
+}
 _COMBIEN_DE = re.compile(r"\bcombien\s+(?:de\s|d['’]\s*)", re.I)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _KINDS = ("combien", "quand", "ou", "qui", "quel", "quelle", "quels", "quelles", "pourquoi", "comment")
@@ -70,6 +81,8 @@ class Analysis:
     expects: str | None
     head: str | None
     focus: list[str]
+    noun: str | None = None
+    plural: bool = False
     names: list[str] = field(default_factory=list)
     missions: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
@@ -153,6 +166,13 @@ def match_missions(question: str, missions: Sequence[MissionRef]) -> tuple[list[
     return found, used
 
 
+def term_in(term: str, bag: set[str]) -> bool:
+    """`term`, a longer or shorter form of it, or a synonym, is in `bag`."""
+    from bot.evidence import stem_in
+
+    return stem_in(term, bag) or any(stem_in(other, bag) for other in SYNONYMS.get(term, ()))
+
+
 def proper_nouns(question: str) -> list[str]:
     """Capitalised words past the first one: "Qui est Luc Julia ?" -> ["Luc", "Julia"]."""
     return [m.group() for m in _CAPITALISED.finditer(question) if m.start() > 0]
@@ -193,6 +213,8 @@ def analyse(question: str, missions: Sequence[MissionRef] = ()) -> Analysis:
         kind=kind,
         expects=expects,
         head=head if head and head not in skip else None,
+        noun=head,
+        plural=any(fold(t) in ("quels", "quelles") for t in tokens[:6]),
         focus=focus,
         names=list(dict.fromkeys(names)),
         missions=named,

@@ -6,6 +6,7 @@ can never disagree with the vectors, in the local store and on a Chroma server a
 
 from __future__ import annotations
 
+import logging
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -20,6 +21,7 @@ class LexicalIndex:
     """BM25 scores of every chunk for a list of query terms, and term statistics for the bot."""
 
     def __init__(self, texts: Sequence[str]) -> None:
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # bm25s sets its own logger to DEBUG
         self.size = len(texts)
         tokenized = [terms(text) for text in texts]
         self.doc_freq: Counter[str] = Counter(t for doc in tokenized for t in set(doc))
