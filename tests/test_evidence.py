@@ -1,0 +1,141 @@
+"""bot.evidence: does a sentence hold the kind of answer the question expects?"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.evidence import check, has_entity, has_quantity, stem_in
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head", "holds"),
+    [
+        (
+            "Du 20 au 25 mai dernier, une quinzaine d’entrepreneurs ont participé.",
+            "entrepreneur",
+            True,
+        ),
+        ("Il y avait 15 entrepreneurs.", "entrepreneur", True),
+        ("Avec 14 rendez-vous en 3 jours.", "rend", True),
+        ("Plug & Play héberge près de 500 start-ups.", "start", True),
+        ("Des milliers d'entrepreneurs rêvent de la Californie.", "entrepreneur", True),
+        ("Des entrepreneurs ont participé.", "entrepreneur", False),
+        (
+            "Des entrepreneurs, 15 ans après, ont participé.",
+            "entrepreneur",
+            False,
+        ),  # the number follows the noun
+        ("Il y avait 15 investisseurs.", "entrepreneur", False),
+        ("Il y avait quinze personnes.", None, True),
+        ("Il y avait 2.5 fois plus de monde.", None, True),
+        ("Il y avait des personnes.", None, False),
+        ("", None, False),
+        ("", "entrepreneur", False),
+    ],
+)
+def test_quantity_next_to_the_head_noun(sentence, head, holds):
+    assert has_quantity(sentence, head) is holds
+    assert check("quantity", sentence, head, set()) is holds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holds"),
+    [
+        ("Criteo (2 milliards de $ de CA) et Numberly.", True),
+        ("38 milliards de $ ont été levés dans la Silicon Valley.", True),
+        ("L'inscription coûte 1 500 €.", True),
+        ("Un budget de 3 000 euros.", True),
+        ("Ils ont levé 2 M€.", True),
+        ("Une levée de 10 millions d’euros.", True),
+        ("Il y a 3 000 participants.", False),
+        ("Les euros et les dollars.", False),
+        ("", False),
+    ],
+)
+def test_money(sentence, holds):
+    assert check("money", sentence, None, set()) is holds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holds"),
+    [
+        ("Du 20 au 25 mai dernier, une quinzaine d’entrepreneurs ont participé.", True),
+        ("Le 1er mars, ils sont partis.", True),
+        ("Publié en juillet 2017.", True),
+        ("Une filiale en Californie depuis 2012.", True),
+        ("Il a rejoint Google fin mai.", True),
+        ("Rendez-vous mardi matin.", True),
+        ("Il y avait 20 entrepreneurs.", False),
+        ("Avec 14 rendez-vous en 3 jours.", False),
+        ("Un mai 68 de l'innovation.", False),
+    ],
+)
+def test_date(sentence, holds):
+    assert check("date", sentence, None, set()) is holds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holds"),
+    [
+        ("Comment implanter une entreprise à San Francisco.", True),
+        ("Une filiale en Californie.", True),
+        ("Ils sont allés au Canada.", True),
+        ("Ils se sont implantés ici.", False),
+        ("Une entreprise à taille humaine.", False),
+    ],
+)
+def test_place(sentence, holds):
+    assert check("place", sentence, None, set()) is holds
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holds"),
+    [
+        ("Luc Julia, vice-président Innovation de Samsung et inventeur de Siri.", True),
+        ("Christian Carles, CEO de la société toulousaine Pole Star.", True),
+        ("Brice Challamel a rejoint Google en tant qu’ « Experience Designer ».", True),
+        ("Elle est directrice de la CCI.", True),
+        ("Pierre Deniset, président du Cluster French South Digital.", True),
+        ("Luc Julia aime la Californie.", False),
+        ("Ils ont présidé aux échanges.", False),
+    ],
+)
+def test_role(sentence, holds):
+    assert check("role", sentence, None, set()) is holds
+
+
+@pytest.mark.parametrize("expects", ["person", "entity"])
+@pytest.mark.parametrize(
+    ("sentence", "question_words", "holds"),
+    [
+        ("Ils ont échangé avec Carlos Diaz.", {"qui"}, True),
+        ("Dont sont issus Uber et PayPal.", {"quelles", "entreprises"}, True),
+        ("Luc Julia est venu.", {"luc", "julia"}, False),  # the question already names him
+        ("Luc Julia est venu avec Uber.", {"luc", "julia"}, True),
+        ("Tout le monde est venu.", set(), False),
+        ("Écosystème unique.", set(), False),  # a capital at the start of a sentence is no name
+    ],
+)
+def test_person_and_entity(expects, sentence, question_words, holds):
+    assert check(expects, sentence, None, question_words) is holds
+    assert has_entity(sentence, question_words) is holds
+
+
+@pytest.mark.parametrize("expects", [None, "inconnu"])
+def test_no_expectation_accepts_any_sentence(expects):
+    assert check(expects, "", None, set()) is True
+
+
+@pytest.mark.parametrize(
+    ("term", "bag", "found"),
+    [
+        ("presid", {"president"}, True),
+        ("president", {"presid"}, True),
+        ("pres", {"president"}, False),  # too short to match on a prefix
+        ("dur", {"dur"}, True),
+        ("incub", {"incubateur", "mission"}, True),
+        ("mission", set(), False),
+    ],
+)
+def test_stem_in(term, bag, found):
+    assert stem_in(term, bag) is found

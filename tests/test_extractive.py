@@ -1,0 +1,207 @@
+"""bot.extractive: verbatim sentences with citations, or a refusal naming the closest articles."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pytest
+
+from bot.answer import Passage
+from bot.extractive import REFUSAL, VAGUE, ExtractiveAnswerer
+from bot.question import MissionRef, analyse
+from corpus.article import Article
+from corpus.metadata import derive_metadata
+from index.chunking import split_article
+from index.french import terms
+from index.lexical import LexicalIndex
+from tests.conftest import DATA, SEED_CORPUS
+from tests.test_retrieve import ISRAEL_2018
+
+SEED_NAME = "mission-silicon-valley-2017.txt"
+SEED_TEXT = (SEED_CORPUS / SEED_NAME).read_text(encoding="utf-8")
+DEV = [
+    json.loads(line)
+    for line in (DATA / "dev_questions.jsonl").read_text(encoding="utf-8").splitlines()
+    if line
+]
+
+
+def israel_article() -> Article:
+    fields = derive_metadata(ISRAEL_2018, {})
+    return Article(
+        id="israel-2018.txt",
+        text=ISRAEL_2018,
+        title=str(fields["title"]),
+        mission="Mission Israël",
+        destination="Israël",
+        year=2018,
+        dates=str(fields["dates"]),
+    )
+
+
+ISRAEL = israel_article()
+CHUNKS = split_article(ISRAEL)
+LEXICAL = LexicalIndex([c.page_content for c in CHUNKS])
+REFS = [MissionRef("Mission Israël", "Israël", 2018)]
+
+
+def neighbour(document, step):
+    i = next(i for i, c in enumerate(CHUNKS) if c.id == document.id) + step
+    return CHUNKS[i] if 0 <= i < len(CHUNKS) else None
+
+
+def passages_for(question: str) -> list[Passage]:
+    """Every chunk, ranked by BM25 for the question (a stand-in for the retriever, no model)."""
+    scores = LEXICAL.scores(terms(question))
+    order = np.argsort(-scores, kind="stable")
+    return [Passage(CHUNKS[i], float(scores[i])) for i in order]
+
+
+def ask(question: str, max_citations: int = 3):
+    answerer = ExtractiveAnswerer(LEXICAL, max_citations, neighbour)
+    return answerer.answer(question, passages_for(question), analyse(question, REFS))
+
+
+def assert_verbatim(answer, text: str) -> None:
+    for c in answer.citations:
+        assert c.quote == text[c.start : c.end], c
+
+
+def assert_markers(answer) -> None:
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    assert [int(n) for n in re.findall(r"\[(\d+)\]", answer.text)] == [
+        c.n for c in answer.citations
+    ]
+    for c in answer.citations:
+        assert c.quote in answer.text
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Combien d'incubateurs ont été visités ?", "huit incubateurs"),
+        ("Combien d'investisseurs ont été rencontrés à Tel-Aviv ?", "vingt investisseurs"),
+        ("Quand a eu lieu la Mission Israël ?", "Du 3 au 8 mai"),
+        ("Qui a organisé la Mission Israël ?", "CCI Occitanie"),
+        ("Combien de jours a duré la mission ?", "six jours"),
+    ],
+)
+def test_answers_quote_verbatim_and_cite(question, fact):
+    answer = ask(question)
+    assert not answer.abstained
+    assert fact in answer.text
+    assert_verbatim(answer, ISRAEL.text)
+    assert_markers(answer)
+    first = answer.citations[0]
+    assert (first.source, first.mission, first.year, first.title) == (
+        "israel-2018.txt", "Mission Israël", 2018, ISRAEL.title,
+    )  # fmt: skip
+    assert first.paragraph in {c.metadata["paragraph"] for c in CHUNKS}
+    assert answer.text.startswith("Mission Israël (2018) — ")
+
+
+def test_no_passages_is_a_refusal_without_leads():
+    answer = ExtractiveAnswerer(LEXICAL).answer("Combien ?", [], analyse("Combien ?"))
+    assert answer.abstained and answer.text == REFUSAL
+    assert answer.citations == [] and answer.leads == []
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Combien coûtait l'inscription à la mission ?",  # no amount of money anywhere
+        "Quel temps faisait-il à Tel-Aviv ?",
+        "Quelle est la capitale de l'Australie ?",
+    ],
+)
+def test_refuses_when_no_sentence_holds_the_answer(question):
+    answer = ask(question)
+    assert answer.abstained
+    assert answer.text.startswith(REFUSAL)
+    assert answer.citations == []
+    assert answer.leads == ["Mission Israël (2018)"]
+    assert "Mission Israël (2018)" in answer.text
+
+
+def test_a_vague_question_asks_for_details():
+    answer = ask("Quoi ?")
+    assert answer.abstained and answer.text == VAGUE and answer.citations == []
+    assert answer.leads == ["Mission Israël (2018)"]
+
+
+def test_a_question_naming_only_a_mission_quotes_its_opening():
+    question = "Mission Israël 2018"
+    passages = passages_for("incubateurs investisseurs")  # the best passage is not the first chunk
+    assert passages[0].document.id != CHUNKS[0].id
+    answer = ExtractiveAnswerer(LEXICAL, 3, neighbour).answer(
+        question, passages, analyse(question, REFS)
+    )
+    assert not answer.abstained
+    assert answer.citations[0].quote.startswith("Du 3 au 8 mai dernier")
+    assert_verbatim(answer, ISRAEL.text)
+
+
+@pytest.mark.parametrize("max_citations", [1, 2, 3])
+def test_citations_are_capped(max_citations):
+    answer = ask("Combien d'incubateurs et d'investisseurs, combien d'accords ?", max_citations)
+    assert 1 <= len(answer.citations) <= max_citations
+    assert_markers(answer)
+
+
+def test_citations_never_overlap():
+    answer = ask("Combien d'incubateurs et d'investisseurs, combien d'accords ?")
+    spans = sorted((c.start, c.end) for c in answer.citations)
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+
+
+# --- over the seed article, with the real retriever -------------------------------------------
+
+
+@pytest.mark.slow
+def test_seed_bot_answers_the_number_of_entrepreneurs(seed_bot):
+    answer = seed_bot.ask("Combien d'entrepreneurs ont participé à la Mission Silicon Valley ?")
+    assert not answer.abstained
+    assert "quinzaine" in answer.text
+    [first, *_] = answer.citations
+    assert first.source == SEED_NAME
+    assert first.quote in SEED_TEXT
+    assert "quinzaine" in first.quote
+    assert_verbatim(answer, SEED_TEXT)
+    assert_markers(answer)
+
+
+@pytest.mark.slow
+def test_seed_bot_refuses_what_the_articles_do_not_say(seed_bot):
+    answer = seed_bot.ask("Quelle est la capitale de l'Australie ?")
+    assert answer.abstained
+    assert answer.citations == []
+    assert answer.leads == ["Mission Silicon Valley (2017)"]
+    assert answer.text.startswith(REFUSAL)
+
+
+@pytest.mark.slow
+def test_a_sentence_leaning_on_the_previous_one_is_quoted_with_it(seed_bot):
+    answer = seed_bot.ask(
+        "Quelle est la devise adoptée par de nombreux ingénieurs français en Californie ?"
+    )
+    assert "cette devise" in answer.citations[0].quote
+    assert "Penser plus grand" in answer.citations[0].quote
+    assert_verbatim(answer, SEED_TEXT)
+
+
+@pytest.mark.slow
+def test_the_article_label_prefixes_its_first_citation_only(seed_bot):
+    answer = seed_bot.ask("Quand a eu lieu la Mission Silicon Valley ?")
+    assert answer.text.count("Mission Silicon Valley (2017) — ") == 1
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("row", DEV, ids=[row["id"] for row in DEV])
+def test_every_quote_of_every_dev_answer_is_verbatim(seed_bot, row):
+    answer = seed_bot.ask(row["question"])
+    assert answer.abstained == (not answer.citations)
+    assert_verbatim(answer, SEED_TEXT)
+    assert_markers(answer)
+    assert all(c.source == SEED_NAME for c in answer.citations)
