@@ -134,6 +134,62 @@ def print_answer(answer) -> None:  # noqa: ANN001 - bot.answer.Answer, imported 
     print(flush=True)
 
 
+@app.command("eval")
+def evaluate_questions(
+    questions: Annotated[Path, typer.Argument(help="Fichier .jsonl de questions (id, question, expect, source, answerable).")],
+    corpus: CorpusOpt = None,
+    store: StoreOpt = None,
+    json_out: Annotated[Path | None, typer.Option("--json", help="Écrire les chiffres dans ce fichier JSON.")] = None,
+    min_answer: Annotated[float, typer.Option(help="Exactitude des réponses minimale (0-1).")] = 0.0,
+    min_refusal: Annotated[float, typer.Option(help="Rappel des refus minimal (0-1).")] = 0.0,
+    min_citation: Annotated[float, typer.Option(help="Exactitude des citations minimale (0-1).")] = 0.0,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Une ligne par question.")] = False,
+) -> None:
+    """Mesurer la qualité des réponses sur un fichier de questions ; code 1 sous les seuils."""
+    from bot.evaluate import evaluate, read_questions
+    from bot.service import open_bot
+    from corpus.load import load_articles
+
+    with french_errors():
+        settings = make_settings(corpus, store)
+        bot = open_bot(settings)
+        texts = {a.id: a.text for a in load_articles(settings.corpus_dir).articles}
+
+        def show(case) -> None:  # noqa: ANN001 - bot.evaluate.Case
+            if verbose:
+                mark = "ok " if case.correct else "RATÉ"
+                print(f"{mark} {case.id:6} {case.question[:70]}\n      -> {case.answer[:150]!r}")
+
+        report = evaluate(bot, read_questions(questions), texts, show)
+    rows = [
+        ("questions (répondables / sans réponse)", f"{report.questions} ({report.answerable} / {report.unanswerable})"),
+        ("exactitude des réponses", f"{report.answer_accuracy:.1%}"),
+        ("exactitude des citations", f"{report.citation_accuracy:.1%}"),
+        ("précision des refus", f"{report.refusal_precision:.1%}"),
+        ("rappel des refus", f"{report.refusal_recall:.1%}"),
+        ("source attendue en 1re position (hit@1)", f"{report.hit_at_1:.1%}"),
+        ("source attendue dans les 5 premiers (hit@5)", f"{report.hit_at_5:.1%}"),
+        ("latence p50 / p95", f"{report.latency_p50_ms:.0f} ms / {report.latency_p95_ms:.0f} ms"),
+    ]
+    width = max(len(r[0]) for r in rows)
+    for name, value in rows:
+        print(f"{name:<{width}}  {value}")
+    if json_out:
+        json_out.write_text(json.dumps(report.figures(), indent=2, ensure_ascii=False), encoding="utf-8")
+    failures = [
+        name
+        for name, value, floor in (
+            ("exactitude des réponses", report.answer_accuracy, min_answer),
+            ("rappel des refus", report.refusal_recall, min_refusal),
+            ("exactitude des citations", report.citation_accuracy, min_citation),
+        )
+        if value < floor
+    ]
+    if failures:
+        err.print(f"[red]Sous le seuil :[/red] {', '.join(failures)}")
+        raise typer.Exit(1)
+
+
 @app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Adresse d'écoute.")] = None,

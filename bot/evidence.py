@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from bot.lexicon import stem_in, stems_match, synonyms, term_in
 from index.french import fold, stem, words
+
+__all__ = ["check", "has_entity", "has_quantity", "stem_in", "term_in"]
 
 _MONTH = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
 NUMBER_WORDS = {
@@ -21,6 +24,10 @@ NUMBER_WORDS = {
     "million", "millions", "milliard", "milliards",
 }  # fmt: skip
 _NUMBER = re.compile(r"\d")
+_DURATION = re.compile(
+    r"\b(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze)\s+(?:jours?|semaines?|mois|heures?|ans|années?)\b",
+    re.I,
+)
 _MONEY = re.compile(
     r"\d[\d\s.,]*\s*(?:(?:k|m|md|mds|millions?|milliards?)\s*(?:de\s*|d['’]\s*)?)?(?:€|\$|euros?\b|dollars?\b|usd\b|eur\b)",
     re.I,
@@ -30,7 +37,11 @@ _DATE = re.compile(
     rf"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\bfin\s+{_MONTH}\b|\bdébut\s+{_MONTH}\b",
     re.I,
 )
-_PLACE = re.compile(r"\b(?:à|au|aux|en|vers|dans|sur|de)\s+(?:la\s+|le\s+|les\s+|l['’])?[A-ZÀ-Ý][\w\-]+")
+_PLACE = re.compile(
+    r"\b(?:à|au|aux|en|vers|dans|sur|de|entre)\s+(?:la\s+|le\s+|les\s+|l['’])?(?P<name>[A-ZÀ-Ý][\w\-]+)"
+)
+# "Tel-Aviv, Jérusalem et Beer-Sheva": a list of names is a list of places or of entities.
+_NAME_LIST = re.compile(r"[A-ZÀ-Ý][\w\-]+(?:\s[A-ZÀ-Ý][\w\-]+)*,\s[A-ZÀ-Ý][\w\-]+.{0,40}?\bet\s[A-ZÀ-Ý]")
 _ROLE = re.compile(
     r"\b(?:vice-)?pr[ée]sident(?:e)?\b|\bdirect(?:eur|rice)\b|\bfondat(?:eur|rice)\b|\bCEO\b|\bPDG\b|\bDG\b|"
     r"\bCTO\b|\bresponsable\b|\bcharg[ée]e?\b|\bmanager\b|\bdesigner\b|\binventeur\b|\ben tant qu|"
@@ -50,7 +61,8 @@ def has_quantity(sentence: str, head: str | None) -> bool:
     if head is None:
         return any(_NUMBER.search(t) or t in NUMBER_WORDS for t in tokens)
     for i, token in enumerate(tokens):
-        if _stem_matches(head, stem(token)):
+        word = stem(token)
+        if stems_match(head, word) or word in synonyms().get(head, ()):
             before = tokens[max(0, i - 4) : i]
             if any(_NUMBER.search(t) or fold(t) in NUMBER_WORDS for t in before):
                 return True
@@ -66,13 +78,21 @@ def has_entity(sentence: str, question_words: set[str]) -> bool:
     )
 
 
+def has_place(sentence: str, question_words: set[str]) -> bool:
+    """A place the question does not name: "à Boston", or a list "Tel-Aviv, Jérusalem et Beer-Sheva"."""
+    if _NAME_LIST.search(sentence):
+        return True
+    return any(fold(m["name"]) not in question_words for m in _PLACE.finditer(sentence))
+
+
 def check(expects: str | None, sentence: str, head: str | None, question_words: set[str]) -> bool:
     """True when `sentence` holds an answer of the `expects` type (always True for None)."""
     checks: dict[str, Callable[[], bool]] = {
         "quantity": lambda: has_quantity(sentence, head),
         "money": lambda: bool(_MONEY.search(sentence)),
         "date": lambda: bool(_DATE.search(sentence)),
-        "place": lambda: bool(_PLACE.search(sentence)) or has_entity(sentence, question_words),
+        "duration": lambda: bool(_DURATION.search(sentence)),
+        "place": lambda: has_place(sentence, question_words),
         "role": lambda: bool(_ROLE.search(sentence)),
         "person": lambda: has_entity(sentence, question_words),
         "entity": lambda: has_entity(sentence, question_words),
@@ -80,10 +100,3 @@ def check(expects: str | None, sentence: str, head: str | None, question_words: 
     return checks[expects]() if expects in checks else True
 
 
-def _stem_matches(a: str, b: str) -> bool:
-    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
-
-
-def stem_in(term: str, bag: set[str]) -> bool:
-    """`term` or a longer/shorter form of it (5+ letters) is in `bag`: "presid" ~ "president"."""
-    return term in bag or (len(term) >= 5 and any(_stem_matches(term, other) for other in bag))

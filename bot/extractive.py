@@ -25,6 +25,7 @@ COVERAGE_THRESHOLD = 0.55
 HEAD_WEIGHT = 2.0
 KEEP_RATIO = 0.85
 SAME_ARTICLE_RATIO = 0.97
+MAX_MISSIONS = 5  # a question naming no mission may get one answer per mission
 REFUSAL = "Je ne trouve pas la réponse à cette question dans les articles des missions."
 VAGUE = "Précisez votre question : une mission, une personne, un chiffre, une date ?"
 # A sentence that leans on the one before: "ont adopté cette devise", "Ils ont...".
@@ -61,8 +62,10 @@ class ExtractiveAnswerer:
         lexical: LexicalIndex,
         max_citations: int = 3,
         neighbour: Callable[[Document, int], Document | None] | None = None,
+        article_terms: Callable[[str], set[str]] | None = None,
     ) -> None:
         self.lexical = lexical
+        self.article_terms = article_terms
         self.max_citations = max_citations
         self.neighbour = neighbour
 
@@ -81,10 +84,11 @@ class ExtractiveAnswerer:
         best = candidates[0]
         chosen = [best]
         for other in candidates[1:]:
-            if len(chosen) >= self.max_citations or other.score < KEEP_RATIO * best.score:
+            if len(chosen) >= max(self.max_citations, MAX_MISSIONS):
                 break
-            if not any(_overlaps(other, c) for c in chosen) and _worth_adding(other, best, analysis):
+            if not any(_overlaps(other, c) for c in chosen) and _worth_adding(other, chosen, analysis):
                 chosen.append(other)
+        chosen = chosen[: self.max_citations] if len({_label(c.passage.document.metadata) for c in chosen}) == 1 else chosen
         return self._compose(question, chosen, analysis)
 
     def _candidates(self, passages: list[Passage], analysis: Analysis) -> list[Candidate]:
@@ -122,9 +126,9 @@ class ExtractiveAnswerer:
         bag = set(terms(_text(candidate)))
         if analysis.head and not analysis.expects and not term_in(analysis.head, bag):
             return False
-        # A name the question gives (a person, a company, a place) must be in the passage.
-        passage_terms = set(terms(candidate.passage.document.page_content))
-        return not analysis.names or any(evidence.stem_in(n, passage_terms) for n in analysis.names)
+        # A name the question gives (a person, a company) must be in the passage.
+        known = set(terms(candidate.passage.document.page_content))
+        return not analysis.names or any(evidence.stem_in(n, known) for n in analysis.names)
 
     def _opening(self, passages: list[Passage]) -> Candidate:
         """The first sentence of the best passage's article (a question naming only a mission)."""
@@ -189,14 +193,26 @@ def _with_context(candidate: Candidate, analysis: Analysis | None) -> tuple[int,
     return candidate.start, sentence
 
 
-def _worth_adding(other: Candidate, best: Candidate, analysis: Analysis) -> bool:
-    """Another mission's answer as good as the best one, or, for a plural question ("Quelles
-    entreprises..."), a sentence of the same article that answers as fully; not a weaker echo."""
+def _worth_adding(other: Candidate, chosen: list[Candidate], analysis: Analysis) -> bool:
+    """Another mission's answer as good as the best one (the question named no mission), or,
+    for a plural question ("Quelles entreprises..."), a sentence of the same article that
+    answers as fully; never a weaker echo."""
+    best = chosen[0]
     if other.coverage < best.coverage or (best.names_noun and not other.names_noun):
         return False
-    if _label(other.passage.document.metadata) != _label(best.passage.document.metadata):
-        return True
-    return analysis.plural and other.score >= SAME_ARTICLE_RATIO * best.score
+    label = _label(other.passage.document.metadata)
+    if all(label != _label(c.passage.document.metadata) for c in chosen):
+        return not (analysis.missions or analysis.years)
+    return (
+        len(chosen) < analysis_limit(analysis)
+        and analysis.plural
+        and other.score >= SAME_ARTICLE_RATIO * best.score
+    )
+
+
+def analysis_limit(analysis: Analysis) -> int:
+    """Citations of one article kept for a plural question."""
+    return 2 if analysis.plural else 1
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:

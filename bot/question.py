@@ -1,63 +1,27 @@
 """Understand a French question without an LLM: its type, its head noun, its mission and year.
 
-Shortcuts: patterns over the first words ("combien de X", "quel est le X", "qui", "quand"...);
-a head noun that names a kind of answer ("poste", "date", "lieu", "prix") becomes an expected
-answer type instead of a word the passage must contain.
+Shortcuts: chat shorthand and English question words are rewritten first ("nb de rdv",
+"how many"); patterns over the words then find the question word and the noun after it; a
+head noun that names a kind of answer ("poste", "date", "lieu", "prix") becomes an expected
+answer type instead of a word the passage must contain. Misspelt words are corrected against
+the corpus vocabulary (one or two edits).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
+from rapidfuzz.distance import Levenshtein
+from rapidfuzz.process import extract
+
+from bot import lexicon
+from bot.lexicon import stem_in, term_in
 from index.french import fold, is_stopword, stem, terms, words
 
-# Head nouns that name the kind of answer wanted, by expected answer type (folded stems).
-TYPE_HEADS = {
-    "role": {"post", "rol", "fonction", "titr", "meti", "professon", "profess", "statut"},
-    "date": {"date", "jour", "period", "anne", "mois", "moment", "dur"},
-    "place": {"lieu", "vill", "pay", "endroit", "destin", "region", "adress"},
-    "quantity": {"nombr", "quantit", "part", "pourcentag", "proport", "taux", "effect"},
-    # Class nouns: the answer is a name ("Quelles entreprises..." -> "Uber et PayPal").
-    "entity": {
-        "entrepris", "societ", "start", "startup", "group", "firm", "organ", "personn", "intervenant",
-        "univers", "ecol", "fond", "acteur", "partenair", "marqu", "structur", "cabinet",
-        "investisseur", "entrepreneur", "dirig", "invit", "particip", "expert", "interlocuteur",
-    },
-    "money": {"prix", "cout", "tarif", "montant", "budget", "salair", "remuner", "chiffr", "valeur"},
-}
-# Words around the head that belong to it: "chiffre d'affaires" is one head.
-HEAD_COMPANIONS = {"affair"}
 KIND_EXPECTS = {"combien": "quantity", "quand": "date", "ou": "place", "qui": "person"}
-# Adjectives that come before the noun in French: "les grandes entreprises" -> "entreprises".
-PRENOMINAL = {"grand", "grande", "grandes", "grands", "petit", "petite", "petites", "petits",
-              "principal", "principale", "principales", "principaux", "premier", "premiere",
-              "premieres", "premiers", "dernier", "derniere", "nouveau", "nouvelle", "nouvelles",
-              "nouveaux", "meilleur", "meilleure", "meilleurs", "meilleures", "gros", "differents",
-              "differentes", "autres", "autre", "plus", "moins"}  # fmt: skip
-# Verbs that carry no content of their own in a question: "Où sont-ils allés ?", "Quand s'est
-# déroulée la mission ?". Dropped from the focus words (folded forms).
-LIGHT_VERBS = {"alle", "allee", "alles", "allees", "aller", "va", "vont", "allait", "allaient",
-               "deroule", "deroulee", "derouler", "deroulait", "tenu", "tenue", "tenir", "tient",
-               "passe", "passee", "passes", "passees", "rendu", "rendus", "rendue", "rendues",
-               "trouve", "trouvait", "situe", "situee", "agit", "agissait", "parle", "parler"}  # fmt: skip
-MONEY_VERBS = {"coute", "coutait", "coutent", "coutaient", "couter", "paye", "paie", "payer", "leve",
-               "levee", "leves", "lever", "investi", "investir", "rapporte", "gagne", "facture"}  # fmt: skip
-ORDINALS = {"premier": 0, "premiere": 0, "1re": 0, "1er": 0, "deuxieme": 1, "seconde": 1, "second": 1,
-            "2e": 1, "troisieme": 2, "3e": 2, "derniere": -1, "dernier": -1, "recente": -1}  # fmt: skip
 _CAPITALISED = re.compile(r"(?<![.?!]\s)\b[A-ZÀ-Ý][\w\-’']+")
-# Business French that articles and questions word differently (folded stems, both ways).
-SYNONYMS = {
-    "fond": {"ventur", "vc", "investisseur", "capital"},
-    "chiffr": {"ca"},
-    "dirig": {"chef", "patron", "entrepreneur"},
-    "entrepreneur": {"dirig", "chef"},
-    "startup": {"start"},
-    "start": {"startup"},
-    "incub": {"acceler"},
-    "acceler": {"incub"},
-}
 _COMBIEN_DE = re.compile(r"\bcombien\s+(?:de\s|d['’]\s*)", re.I)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _KINDS = ("combien", "quand", "ou", "qui", "quel", "quelle", "quels", "quelles", "pourquoi", "comment")
@@ -70,6 +34,7 @@ class MissionRef:
     mission: str
     destination: str | None
     year: int | None
+    vocabulary: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -102,8 +67,10 @@ class Analysis:
 
 
 def detect_kind(tokens: Sequence[str]) -> str:
-    """The question word that leads: "Et combien de rendez-vous ?" -> "combien"."""
-    for token in tokens[:6]:
+    """The first question word: "Et combien de rendez-vous ?" -> "combien"; "c'était quand ?" -> "quand"."""
+    if any(fold(t) == "combien" for t in tokens):
+        return "combien"
+    for token in tokens:
         folded = fold(token)
         if folded in _KINDS:
             return folded.rstrip("s").replace("quelle", "quel")
@@ -118,15 +85,14 @@ def find_head(tokens: Sequence[str], question: str = "") -> tuple[str | None, se
     folded = [fold(t) for t in tokens]
     for i, token in enumerate(folded):
         if token in ("combien", "quel", "quelle", "quels", "quelles"):
-            rest = folded[i + 1 : i + 6]
             if token == "combien" and not _COMBIEN_DE.search(question):
                 return None, set()
             modifiers: set[str] = set()
-            for nxt in rest:
-                if nxt in PRENOMINAL:
-                    modifiers.add(stem(nxt))
-                elif not is_stopword(nxt) and nxt not in ("est", "sont", "etait", "etaient"):
-                    return stem(nxt), modifiers
+            for j in range(i + 1, min(i + 6, len(tokens))):
+                if folded[j] in lexicon.PRENOMINAL:
+                    modifiers.add(stem(tokens[j]))
+                elif not is_stopword(folded[j]) and folded[j] not in ("est", "sont", "etait", "etaient"):
+                    return stem(tokens[j]), modifiers
             return None, set()
     return None, set()
 
@@ -134,11 +100,16 @@ def find_head(tokens: Sequence[str], question: str = "") -> tuple[str | None, se
 def expected_type(kind: str, head: str | None, tokens: Sequence[str]) -> str | None:
     """The answer type: from the head noun when it names one, else from the question word."""
     folded = {fold(t) for t in tokens}
+    heads = lexicon.type_heads()
     if kind == "combien":
-        return "money" if folded & MONEY_VERBS or head in TYPE_HEADS["money"] else "quantity"
+        if head in heads["duration"]:
+            return "duration"
+        return "money" if folded & lexicon.MONEY_VERBS or head in heads["money"] else "quantity"
+    if head in lexicon.required_money_heads():
+        return "money"
     if head:
-        for expects, heads in TYPE_HEADS.items():
-            if head in heads:
+        for expects, nouns in heads.items():
+            if head in nouns:
                 return expects
     if kind == "qui" and folded & {"est", "etait"} and len(tokens) <= 6:
         return "role"
@@ -152,9 +123,8 @@ def destination_parts(ref: MissionRef) -> list[set[str]]:
     return [t for t in (set(terms(p)) for p in parts) if t]
 
 
-def match_missions(question: str, missions: Sequence[MissionRef]) -> tuple[list[str], set[str]]:
-    """Missions whose destination the question names, and the terms that named them."""
-    asked = set(terms(question))
+def match_missions(asked: set[str], missions: Sequence[MissionRef]) -> tuple[list[str], set[str]]:
+    """Missions whose destination the question's terms name, and the terms that named them."""
     found: list[str] = []
     used: set[str] = set()
     for ref in missions:
@@ -166,11 +136,35 @@ def match_missions(question: str, missions: Sequence[MissionRef]) -> tuple[list[
     return found, used
 
 
-def term_in(term: str, bag: set[str]) -> bool:
-    """`term`, a longer or shorter form of it, or a synonym, is in `bag`."""
-    from bot.evidence import stem_in
+def correct(term: str, vocabulary: Collection[str]) -> str:
+    """The corpus term a misspelt one stands for: "entreprenneur" -> "entrepreneur".
 
-    return stem_in(term, bag) or any(stem_in(other, bag) for other in SYNONYMS.get(term, ()))
+    Only unknown terms of 5+ letters are corrected, to a unique known term with the same first
+    letter within one edit (two from 9 letters on); anything else is kept as it is.
+    """
+    if not vocabulary or term in vocabulary or len(term) < 5 or term.isdigit() or stem_in(term, vocabulary):
+        return term
+    budget = 2 if len(term) >= 9 else 1
+    hits = extract(term, vocabulary, scorer=Levenshtein.distance, score_cutoff=budget, limit=3)
+    close = [h for h in hits if h[0][:1] == term[:1]]
+    best = [h for h in close if h[1] == min((c[1] for c in close), default=0)]
+    return best[0][0] if len(best) == 1 else term
+
+
+def missions_named_by(names: Sequence[str], missions: Sequence[MissionRef]) -> tuple[list[str], set[str]]:
+    """The one mission whose article holds all of `names` when no other does, and those names."""
+    holders = {m.mission for m in missions if m.vocabulary and all(stem_in(n, m.vocabulary) for n in names)}
+    if len(holders) != 1:
+        return [], set()
+    return sorted(holders), set(names)
+
+
+_PLACE_NAME = re.compile(r"\b(?:à|a|en|au|aux|vers|dans)\s+((?:[A-ZÀ-Ý][\w\-’']+\s?)+)")
+
+
+def place_names(question: str) -> list[str]:
+    """Capitalised names after a place preposition: "la mission à Tel-Aviv" -> ["Tel-Aviv"]."""
+    return [m.group(1).strip() for m in _PLACE_NAME.finditer(question)]
 
 
 def proper_nouns(question: str) -> list[str]:
@@ -180,33 +174,54 @@ def proper_nouns(question: str) -> list[str]:
 
 def pick_edition(tokens: Sequence[str], named: list[str], missions: Sequence[MissionRef]) -> list[int]:
     """The year of the edition the question names: "la première mission Silicon Valley" -> [2017]."""
-    wanted = next((ORDINALS[fold(t)] for t in tokens if fold(t) in ORDINALS), None)
+    wanted = next((lexicon.ORDINALS[fold(t)] for t in tokens if fold(t) in lexicon.ORDINALS), None)
     editions = sorted({m.year for m in missions if m.mission in named and m.year})
     if wanted is None or len(editions) < 2 or not -len(editions) <= wanted < len(editions):
         return []
     return [editions[wanted]]
 
 
-def analyse(question: str, missions: Sequence[MissionRef] = ()) -> Analysis:
+def question_terms(question: str, vocabulary: Collection[str] = ()) -> list[str]:
+    """Index terms of the question, English filler dropped, misspellings corrected."""
+    kept = " ".join(w for w in words(question) if fold(w) not in lexicon.ENGLISH_STOPWORDS)
+    return [correct(t, vocabulary) for t in terms(kept)]
+
+
+def analyse(question: str, missions: Sequence[MissionRef] = (), vocabulary: Collection[str] = ()) -> Analysis:
     """Everything the retriever and the answerer need to know about `question`."""
-    tokens = words(question)
+    text = lexicon.rewrite(question)
+    tokens = words(text)
     kind = detect_kind(tokens)
-    head, modifiers = find_head(tokens, question)
+    head, modifiers = find_head(tokens, text)
+    if head:
+        head = correct(head, vocabulary)
     expects = expected_type(kind, head, tokens)
-    named, used = match_missions(question, missions)
+    all_terms = question_terms(text, vocabulary)
+    named, used = match_missions(set(all_terms), missions)
     known_years = {m.year for m in missions}
-    years = sorted({int(m.group()) for m in _YEAR.finditer(question)} & known_years)
-    all_terms = terms(question)
+    years = sorted({int(m.group()) for m in _YEAR.finditer(text)} & known_years)
     skip = (used | {str(y) for y in years} | {"mission"} if named or years else used) | modifiers
-    if expects and head and head in TYPE_HEADS.get(expects, set()) and kind != "combien":
-        skip = skip | {head} | HEAD_COMPANIONS
-    skip = skip | {stem(w) for w in tokens if fold(w) in LIGHT_VERBS}
+    type_head = expects and head in lexicon.type_heads().get(expects, frozenset())
+    if type_head and kind != "combien":
+        skip = skip | {head} | lexicon.companions()
+    elif head in lexicon.required_money_heads():
+        skip = skip | lexicon.companions()
+    skip = skip | {stem(w) for w in tokens if fold(w) in lexicon.LIGHT_WORDS}
+    names = [correct(t, vocabulary) for w in proper_nouns(question) for t in terms(w)]
+    names = [t for t in dict.fromkeys(names) if t in all_terms and t not in skip]
+    places = [t for w in place_names(question) for t in terms(w)]
+    if not named and places:
+        # Places found in one mission's article only ("à Tel-Aviv") name that mission.
+        named, identifying = missions_named_by(places, missions)
+        skip = skip | identifying
+        names = [n for n in names if n not in identifying]
+    if named or years:
+        skip = skip | {stem(w) for w in lexicon.GENERIC_MISSION_WORDS}
     focus = [t for t in dict.fromkeys(all_terms) if t not in skip]
-    names = [t for w in proper_nouns(question) for t in terms(w) if t in focus]
     if named and not years:
         years = pick_edition(tokens, named, missions)
         if years:  # the ordinal named the edition: it is not a word to find in the passage
-            edition_words = {stem(w) for w in tokens if fold(w) in ORDINALS} | {"edit"}
+            edition_words = {stem(w) for w in tokens if fold(w) in lexicon.ORDINALS} | {"edit"}
             focus = [t for t in focus if t not in edition_words]
     return Analysis(
         question=question,
@@ -216,7 +231,7 @@ def analyse(question: str, missions: Sequence[MissionRef] = ()) -> Analysis:
         noun=head,
         plural=any(fold(t) in ("quels", "quelles") for t in tokens[:6]),
         focus=focus,
-        names=list(dict.fromkeys(names)),
+        names=names,
         missions=named,
         years=years,
         terms=all_terms,

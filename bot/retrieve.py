@@ -16,6 +16,7 @@ from langchain_core.embeddings import Embeddings
 
 from bot.answer import Passage
 from bot.question import Analysis, MissionRef
+from index.french import terms
 from index.lexical import LexicalIndex
 
 RRF_K = 60
@@ -37,7 +38,15 @@ class Retriever:
         self.documents.sort(key=lambda d: (d.metadata.get("source", ""), d.metadata.get("chunk", 0)))
         self.lexical = LexicalIndex([d.page_content for d in self.documents])
         self._position = {d.id: i for i, d in enumerate(self.documents)}
-        self.missions = _mission_refs(self.documents)
+        self._article_terms: dict[str, set[str]] = {}
+        for doc in self.documents:
+            bag = self._article_terms.setdefault(str(doc.metadata.get("source", "")), set())
+            bag.update(terms(doc.page_content), terms(str(doc.metadata.get("title", ""))))
+        self.missions = _mission_refs(self.documents, self._article_terms)
+
+    def article_terms(self, source: str) -> set[str]:
+        """Every index term of an article's chunks and title."""
+        return self._article_terms.get(source, set())
 
     def neighbour(self, document: Document, step: int) -> Document | None:
         """The chunk `step` places after (or before) `document` in the same article, if any."""
@@ -87,12 +96,13 @@ class Retriever:
         return mask
 
 
-def _mission_refs(documents: Sequence[Document]) -> list[MissionRef]:
-    """One reference per (mission, year) found in the chunks' metadata."""
-    seen: dict[tuple[str, int | None], MissionRef] = {}
+def _mission_refs(documents: Sequence[Document], article_terms: dict[str, set[str]]) -> list[MissionRef]:
+    """One reference per (mission, year) found in the chunks' metadata, with its words."""
+    meta: dict[tuple[str, int | None], tuple[str | None, set[str]]] = {}
     for doc in documents:
         mission = doc.metadata.get("mission")
         if mission:
             key = (mission, doc.metadata.get("year"))
-            seen.setdefault(key, MissionRef(mission, doc.metadata.get("destination"), doc.metadata.get("year")))
-    return list(seen.values())
+            _, bag = meta.setdefault(key, (doc.metadata.get("destination"), set()))
+            bag.update(article_terms.get(str(doc.metadata.get("source", "")), set()))
+    return [MissionRef(m, dest, year, frozenset(bag)) for (m, year), (dest, bag) in meta.items()]

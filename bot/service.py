@@ -48,10 +48,11 @@ class MissionsBot:
 
     def analyse(self, question: str, history: Sequence[Turn] = ()) -> Analysis:
         """The question's analysis; a follow-up that names no mission keeps the previous one's."""
-        analysis = analyse(question, self.retriever.missions)
+        vocabulary = self.retriever.lexical.vocabulary
+        analysis = analyse(question, self.retriever.missions, vocabulary)
         if not (analysis.missions or analysis.years):
             for turn in reversed(history):
-                earlier = analyse(turn.question, self.retriever.missions)
+                earlier = analyse(turn.question, self.retriever.missions, vocabulary)
                 if earlier.missions or earlier.years:
                     analysis.missions, analysis.years = earlier.missions, earlier.years
                     break
@@ -81,5 +82,7 @@ def open_bot(settings: Settings) -> MissionsBot:
         collection=settings.collection,
     )
     retriever = Retriever(store, embeddings)
-    answerer = ExtractiveAnswerer(retriever.lexical, settings.max_citations, retriever.neighbour)
+    answerer = ExtractiveAnswerer(
+        retriever.lexical, settings.max_citations, retriever.neighbour, retriever.article_terms
+    )
     return MissionsBot(retriever, answerer, settings.max_question_chars)

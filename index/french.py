@@ -22,9 +22,10 @@ EXTRA_STOPWORDS = {
     "ete", "dont", "si", "plus", "tres", "très", "aussi", "ainsi", "alors", "donc", "car", "ni",
     "tout", "tous", "toute", "toutes", "autre", "autres", "chez", "entre", "vers", "sans", "sous",
     "lors", "apres", "après", "avant", "pendant", "depuis", "the", "and", "of", "to", "is", "in",
-    "dernier", "derniere", "ils", "elles", "leurs", "eu", "lieu", "il", "y", "ya",
+    "dernier", "derniere", "ils", "elles", "leurs", "eu", "lieu", "il", "y", "ya", "selon",
+    "autant", "quoi", "etait", "etaient",
 }  # fmt: skip
-STOPWORDS = frozenset({*STOPWORDS_FRENCH, *QUESTION_WORDS, *EXTRA_STOPWORDS})
+_BASE_STOPWORDS = {*STOPWORDS_FRENCH, *QUESTION_WORDS, *EXTRA_STOPWORDS}
 
 _TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
 _ELISION = re.compile(r"\b([cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
@@ -36,6 +37,9 @@ def fold(text: str) -> str:
     text = text.lower().replace("œ", "oe").replace("æ", "ae")
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+STOPWORDS = frozenset(_BASE_STOPWORDS | {fold(w) for w in _BASE_STOPWORDS})
 
 
 def words(text: str) -> list[str]:

@@ -30,11 +30,11 @@ class LexicalIndex:
             vocab = {t: i for i, t in enumerate(sorted(self.doc_freq))}
             ids = [[vocab[t] for t in doc] for doc in tokenized]
             self._bm25.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)
-        self._vocab = set(self.doc_freq)
+        self.vocabulary = frozenset(self.doc_freq)
 
     def scores(self, query_terms: Sequence[str]) -> np.ndarray:
         """BM25 score of each chunk, in the order the texts were given (zeros for no match)."""
-        known = [t for t in query_terms if t in self._vocab]
+        known = [t for t in query_terms if t in self.vocabulary]
         if not self.size or not known:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(known), dtype=np.float32)

@@ -45,7 +45,8 @@ def make_bot(store, embeddings):
     from bot.service import MissionsBot
 
     retriever = Retriever(store, embeddings[0])
-    return MissionsBot(retriever, ExtractiveAnswerer(retriever.lexical, 3, retriever.neighbour))
+    answerer = ExtractiveAnswerer(retriever.lexical, 3, retriever.neighbour, retriever.article_terms)
+    return MissionsBot(retriever, answerer)
 
 
 @pytest.fixture(scope="session")

@@ -126,23 +126,12 @@ def test_follow_up_answer_comes_from_the_inherited_mission(bot):
     assert {c.source for c in answer.citations} == {"israel-2018.txt"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'date' stems to 'dat', which TYPE_HEADS['date'] misses: the bot then demands 'dat' in "
-    "the answer and refuses although the article gives the dates",
-)
 def test_asking_for_the_date_of_a_mission_is_answered(bot):
     answer = bot.ask("Quelle est la date de la Mission Israël ?")
     assert not answer.abstained
     assert "3 au 8 mai" in answer.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="find_head stems the folded word ('duree' -> 'dure') but sentence terms stem 'durée' "
-    "to 'dur': the bot refuses although the article says 'La durée de la mission était de "
-    "six jours.'",
-)
 def test_asking_for_the_duration_of_a_mission_is_answered(bot):
     answer = bot.ask("Quelle est la durée de la mission Israël ?")
     assert not answer.abstained

@@ -1,0 +1,155 @@
+"""Word lists the question analyser uses, written as plain French words and stemmed on use.
+
+Kept apart from the logic so that tuning the vocabulary never touches the algorithm.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from functools import cache
+
+from index.french import fold, stem
+
+# Head nouns that name the kind of answer wanted ("Quelle est la date..." wants a date).
+TYPE_HEAD_WORDS = {
+    "role": "poste rôle fonction titre métier profession statut",
+    "date": "date dates jour période année mois moment",
+    "duration": "durée temps",
+    "place": "lieu lieux ville villes pays endroit endroits destination destinations région adresse",
+    "quantity": "nombre quantité part pourcentage proportion taux effectif",
+    # Class nouns: the answer is a name ("Quelles entreprises..." -> "Uber et PayPal").
+    "entity": "entreprise entreprises société sociétés start-up startups groupe groupes firme "
+    "organisme personne personnes intervenant intervenants université universités école fonds "
+    "acteur acteurs partenaire partenaires marque structure cabinet investisseur investisseurs "
+    "entrepreneur entrepreneurs dirigeant dirigeants invité participant participants expert "
+    "interlocuteur incubateur accélérateur secteur secteurs",
+    "money": "prix coût tarif montant budget valeur somme",
+}
+# Heads that must appear in the answer and also name a money amount ("chiffre d'affaires").
+REQUIRED_MONEY_WORDS = "chiffre salaire rémunération"
+HEAD_COMPANION_WORDS = "affaires"
+# Adjectives that come before the noun in French: "les grandes entreprises" -> "entreprises".
+PRENOMINAL = set(
+    "grand grande grandes grands petit petite petites petits principal principale principales "
+    "principaux premier premiere premieres premiers dernier derniere nouveau nouvelle nouvelles "
+    "nouveaux meilleur meilleure meilleurs meilleures gros differents differentes autres autre "
+    "plus moins".split()
+)
+# Words that carry no content of their own in a question ("Où sont-ils allés ?", "Quand s'est
+# déroulée la mission ?", "la devise citée dans l'article"): left out of the focus words.
+LIGHT_WORDS = set(
+    "alle allee alles allees aller va vont allait allaient deroule deroulee derouler deroulait "
+    "tenu tenue tenir tient passe passee passes passees rendu rendus rendue rendues trouve "
+    "trouvait situe situee agit agissait parle parler article articles texte cite citee cites "
+    "citees mentionne mentionnee evoque evoquee selon indique quoi etait etaient c ca ce gars "
+    "type mec nb nombre exactement environ souhaitait souhaitaient cherchait cherchaient".split()
+)
+# Words that only restate "the mission" once a mission or a year is named.
+GENERIC_MISSION_WORDS = set(
+    "mission missions voyage voyages delegation sejour deplacement trip edition".split()
+)
+MONEY_VERBS = set(
+    "coute coutait coutent coutaient couter paye paie payer leve levee leves lever investi "
+    "investir rapporte gagne facture".split()
+)
+ORDINALS = {
+    "premier": 0, "premiere": 0, "1re": 0, "1er": 0, "first": 0, "deuxieme": 1, "seconde": 1,
+    "second": 1, "2e": 1, "troisieme": 2, "3e": 2, "third": 2, "derniere": -1, "dernier": -1,
+    "recente": -1, "last": -1, "latest": -1,
+}  # fmt: skip
+# Business French that articles and questions word differently (both ways once stemmed).
+SYNONYM_WORDS = [
+    "fonds venture vc investisseurs capital-risque",
+    "chiffre ca",
+    "dirigeants chefs patrons entrepreneurs personnes membres",
+    "start-up startups jeunes-pousses",
+    "incubateur accélérateur",
+    "rendez-vous rencontres rdv",
+    "usa états-unis",
+]
+# Chat shorthand and English question words, rewritten before analysis (folded, whole words).
+REWRITES = [
+    (r"\b(?:à|a)\s+part\s+", ""),
+    (r"\bqu['’]est[- ]ce\s+(?:que|qu['’]|qui)\s*", "que "),
+    (r"\bnb(?:re)?\s+(?:de|d['’])\s*", "combien de "),
+    (r"\bnombre\s+(?:de|d['’])\s*", "combien de "),
+    (r"\brdv\b", "rendez-vous"),
+    (r"\bqd\b", "quand"),
+    (r"\bp[qk]\b", "pourquoi"),
+    (r"\bc\s+quoi\b", "quel est"),
+    (r"\bc['’]est\s+quoi\b", "quel est"),
+    (r"\bhow\s+(?:many|much)\b", "combien"),
+    (r"\bwho\b", "qui"),
+    (r"\bwhen\b", "quand"),
+    (r"\bwhere\b", "où"),
+    (r"\b(?:which|what)\b", "quel"),
+    (r"\bwhy\b", "pourquoi"),
+    (r"\bhow\b", "comment"),
+]
+ENGLISH_STOPWORDS = set(
+    "does do did is are was were the a an of to in on at for by with from according about this "
+    "that these those has have had its it their they them there be been being article trip "
+    "meet met".split()
+)
+_REWRITES = [(re.compile(pattern, re.I), repl) for pattern, repl in REWRITES]
+
+
+def rewrite(question: str) -> str:
+    """Chat shorthand and English question words in French: "nb de rdv ?" -> "combien de rendez-vous ?"."""
+    for pattern, repl in _REWRITES:
+        question = pattern.sub(repl, question)
+    return question
+
+
+@cache
+def type_heads() -> dict[str, frozenset[str]]:
+    """Stems of the type head nouns, by answer type."""
+    return {kind: frozenset(_stems(words)) for kind, words in TYPE_HEAD_WORDS.items()}
+
+
+@cache
+def required_money_heads() -> frozenset[str]:
+    """Stems of money heads that must appear in the answer ("chiffr", "salair")."""
+    return frozenset(_stems(REQUIRED_MONEY_WORDS))
+
+
+@cache
+def companions() -> frozenset[str]:
+    """Stems that belong to the head before them ("chiffre d'affaires")."""
+    return frozenset(_stems(HEAD_COMPANION_WORDS))
+
+
+@cache
+def synonyms() -> dict[str, frozenset[str]]:
+    """Each stem's synonyms: "fond" -> {"ventur", "vc", ...}."""
+    table: dict[str, set[str]] = {}
+    for group in SYNONYM_WORDS:
+        stems = set(_stems(group))
+        for s in stems:
+            table.setdefault(s, set()).update(stems - {s})
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def stems_match(a: str, b: str) -> bool:
+    """Same stem, or one a prefix of the other from five letters: "presid" ~ "president"."""
+    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
+
+
+def stem_in(term: str, bag: Collection[str]) -> bool:
+    """`term` or a longer/shorter form of it (5+ letters) is in `bag`."""
+    return term in bag or (len(term) >= 5 and any(stems_match(term, other) for other in bag))
+
+
+def term_in(term: str, bag: Collection[str]) -> bool:
+    """`term`, a longer or shorter form of it, or a synonym, is in `bag`."""
+    return stem_in(term, bag) or any(stem_in(other, bag) for other in synonyms().get(term, ()))
+
+
+def _stems(text: str) -> list[str]:
+    out = []
+    for word in text.split():
+        for part in re.split(r"[-’']", word):
+            if part:
+                out.append(stem(part.lower()) if not part.isupper() else fold(part))
+    return out
