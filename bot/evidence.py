@@ -24,6 +24,13 @@ NUMBER_WORDS = {
     "million", "millions", "milliard", "milliards",
 }  # fmt: skip
 _NUMBER = re.compile(r"\d")
+_DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:er)?\s+(?:au\s+\d{{1,2}}\s+)?{_MONTH}\b", re.I)
+# Why and how: a goal, a cause or a means.
+_REASON = re.compile(
+    r"\bobjectif|\bbut\b|\bafin\b|\bpour\s+(?:mieux\s+)?\w+(?:er|ir|re)\b|\bparce\b|\bcar\b|\braison|"
+    r"\bmotiv|\bpermis\s+de\b|\bpermet|\bgrâce\b|\ben\s+\w+ant\b",
+    re.I,
+)
 _DURATION = re.compile(
     r"\b(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze)\s+(?:jours?|semaines?|mois|heures?|ans|années?)\b",
     re.I,
@@ -34,7 +41,7 @@ _MONEY = re.compile(
 )
 _DATE = re.compile(
     rf"\b\d{{1,2}}(?:er)?\s+{_MONTH}\b|\b{_MONTH}\s+(?:19|20)\d{{2}}\b|\b(?:en|depuis|de)\s+(?:19|20)\d{{2}}\b|"
-    rf"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b|\bfin\s+{_MONTH}\b|\bdébut\s+{_MONTH}\b",
+    rf"\bfin\s+{_MONTH}\b|\bdébut\s+{_MONTH}\b",
     re.I,
 )
 _PLACE = re.compile(
@@ -85,6 +92,15 @@ def has_place(sentence: str, question_words: set[str]) -> bool:
     return any(fold(m["name"]) not in question_words for m in _PLACE.finditer(sentence))
 
 
+def strength(expects: str | None, sentence: str) -> float:
+    """How precise the answer is, 0 to 1: a day and month beat a bare year for a date."""
+    if expects == "date":
+        return 1.0 if _DAY_MONTH.search(sentence) else 0.3
+    if expects == "reason":
+        return 1.0 if _REASON.search(sentence) else 0.0
+    return 0.0
+
+
 def check(expects: str | None, sentence: str, head: str | None, question_words: set[str]) -> bool:
     """True when `sentence` holds an answer of the `expects` type (always True for None)."""
     checks: dict[str, Callable[[], bool]] = {
@@ -92,6 +108,7 @@ def check(expects: str | None, sentence: str, head: str | None, question_words: 
         "money": lambda: bool(_MONEY.search(sentence)),
         "date": lambda: bool(_DATE.search(sentence)),
         "duration": lambda: bool(_DURATION.search(sentence)),
+        "reason": lambda: True,  # a cause is often implicit: rewarded by strength(), not required
         "place": lambda: has_place(sentence, question_words),
         "role": lambda: bool(_ROLE.search(sentence)),
         "person": lambda: has_entity(sentence, question_words),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from langchain_core.documents import Document
 
@@ -46,12 +47,20 @@ class Candidate:
     coverage: float
     holds_answer: bool
     names_noun: bool = False
+    precision: float = 0.0
+    bag: frozenset[str] = frozenset()
 
     @property
     def score(self) -> float:
         """Coverage first; the expected kind of answer, the asked-for noun and the retrieval
         rank break ties."""
-        return self.coverage + 0.25 * self.holds_answer + 0.2 * self.names_noun + 0.15 / (1 + self.rank)
+        return (
+            self.coverage
+            + 0.25 * self.holds_answer
+            + 0.2 * self.names_noun
+            + 0.1 * self.precision
+            + 0.15 / (1 + self.rank)
+        )
 
 
 class ExtractiveAnswerer:
@@ -97,19 +106,20 @@ class ExtractiveAnswerer:
         for rank, passage in enumerate(passages):
             doc = passage.document
             base = int(doc.metadata.get("start", 0))
-            for s, e in split_sentences(doc.page_content):
+            context = passage_terms(doc.page_content)
+            for s, e, bag in sentence_terms(doc.page_content):
                 sentence = doc.page_content[s:e]
-                coverage = self._coverage(sentence, doc.page_content, analysis)
+                coverage = self._coverage(bag, context, analysis)
                 holds = evidence.check(analysis.expects, sentence, analysis.head, question_words)
-                noun = bool(analysis.noun) and term_in(str(analysis.noun), set(terms(sentence)))
-                out.append(Candidate(passage, rank, base + s, base + e, coverage, holds, noun))
+                noun = bool(analysis.noun) and term_in(str(analysis.noun), bag)
+                precision = evidence.strength(analysis.expects, sentence)
+                out.append(Candidate(passage, rank, base + s, base + e, coverage, holds, noun, precision, bag))
         return out
 
-    def _coverage(self, sentence: str, passage: str, analysis: Analysis) -> float:
+    def _coverage(self, bag: frozenset[str], context: frozenset[str], analysis: Analysis) -> float:
         """Share of the focus words' weight that the sentence holds (its passage, half): 0 to 1."""
         if not analysis.focus:
             return 1.0
-        bag, context = set(terms(sentence)), set(terms(passage))
         total = found = 0.0
         for term in analysis.focus:
             weight = self.lexical.idf(term) * (HEAD_WEIGHT if term == analysis.head else 1.0)
@@ -123,11 +133,10 @@ class ExtractiveAnswerer:
     def _answers(self, candidate: Candidate, analysis: Analysis) -> bool:
         if not candidate.holds_answer or candidate.coverage < COVERAGE_THRESHOLD:
             return False
-        bag = set(terms(_text(candidate)))
-        if analysis.head and not analysis.expects and not term_in(analysis.head, bag):
+        if analysis.head and not analysis.expects and not term_in(analysis.head, candidate.bag):
             return False
         # A name the question gives (a person, a company) must be in the passage.
-        known = set(terms(candidate.passage.document.page_content))
+        known = passage_terms(candidate.passage.document.page_content)
         return not analysis.names or any(evidence.stem_in(n, known) for n in analysis.names)
 
     def _opening(self, passages: list[Passage]) -> Candidate:
@@ -166,6 +175,18 @@ class ExtractiveAnswerer:
                 )
             )
         return Answer(question, "\n".join(parts), citations)
+
+
+@lru_cache(maxsize=8192)
+def sentence_terms(passage: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
+    """Each sentence's span in the passage and its index terms, computed once per passage."""
+    return tuple((s, e, frozenset(terms(passage[s:e]))) for s, e in split_sentences(passage))
+
+
+@lru_cache(maxsize=8192)
+def passage_terms(passage: str) -> frozenset[str]:
+    """Index terms of a whole passage."""
+    return frozenset(terms(passage))
 
 
 def _text(candidate: Candidate) -> str:

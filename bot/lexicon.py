@@ -15,7 +15,7 @@ from index.french import fold, stem
 TYPE_HEAD_WORDS = {
     "role": "poste rôle fonction titre métier profession statut",
     "date": "date dates jour période année mois moment",
-    "duration": "durée temps",
+    "duration": "durée",
     "place": "lieu lieux ville villes pays endroit endroits destination destinations région adresse",
     "quantity": "nombre quantité part pourcentage proportion taux effectif",
     # Class nouns: the answer is a name ("Quelles entreprises..." -> "Uber et PayPal").
@@ -48,6 +48,10 @@ LIGHT_WORDS = set(
 # Words that only restate "the mission" once a mission or a year is named.
 GENERIC_MISSION_WORDS = set(
     "mission missions voyage voyages delegation sejour deplacement trip edition".split()
+)
+ROLE_VERBS = set(
+    "dirige dirigeait dirigent preside presidait fonde fondee fondateur gere gerait anime "
+    "animait pilote pilotait represente representait".split()
 )
 MONEY_VERBS = set(
     "coute coutait coutent coutaient couter paye paie payer leve levee leves lever investi "

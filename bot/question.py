@@ -10,7 +10,7 @@ the corpus vocabulary (one or two edits).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import Levenshtein
@@ -20,7 +20,7 @@ from bot import lexicon
 from bot.lexicon import stem_in, term_in
 from index.french import fold, is_stopword, stem, terms, words
 
-KIND_EXPECTS = {"combien": "quantity", "quand": "date", "ou": "place", "qui": "person"}
+KIND_EXPECTS = {"combien": "quantity", "quand": "date", "ou": "place", "qui": "person", "pourquoi": "reason"}
 _CAPITALISED = re.compile(r"(?<![.?!]\s)\b[A-ZÀ-Ý][\w\-’']+")
 _COMBIEN_DE = re.compile(r"\bcombien\s+(?:de\s|d['’]\s*)", re.I)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
@@ -102,7 +102,7 @@ def expected_type(kind: str, head: str | None, tokens: Sequence[str]) -> str | N
     folded = {fold(t) for t in tokens}
     heads = lexicon.type_heads()
     if kind == "combien":
-        if head in heads["duration"]:
+        if head in heads["duration"] or head == "temp":  # "combien de temps"
             return "duration"
         return "money" if folded & lexicon.MONEY_VERBS or head in heads["money"] else "quantity"
     if head in lexicon.required_money_heads():
@@ -139,15 +139,20 @@ def match_missions(asked: set[str], missions: Sequence[MissionRef]) -> tuple[lis
 def correct(term: str, vocabulary: Collection[str]) -> str:
     """The corpus term a misspelt one stands for: "entreprenneur" -> "entrepreneur".
 
-    Only unknown terms of 5+ letters are corrected, to a unique known term with the same first
-    letter within one edit (two from 9 letters on); anything else is kept as it is.
+    Only unknown terms of 5+ letters are corrected, to the known term with the same first
+    letter within one edit (two from 9 letters on), the most frequent one when `vocabulary` maps
+    terms to frequencies and several are as close; a tie keeps the term as it is.
     """
     if not vocabulary or term in vocabulary or len(term) < 5 or term.isdigit() or stem_in(term, vocabulary):
         return term
     budget = 2 if len(term) >= 9 else 1
-    hits = extract(term, vocabulary, scorer=Levenshtein.distance, score_cutoff=budget, limit=3)
+    choices = list(vocabulary) if isinstance(vocabulary, Mapping) else vocabulary  # keys, not counts
+    hits = extract(term, choices, scorer=Levenshtein.distance, score_cutoff=budget, limit=3)
     close = [h for h in hits if h[0][:1] == term[:1]]
     best = [h for h in close if h[1] == min((c[1] for c in close), default=0)]
+    if len(best) > 1 and isinstance(vocabulary, Mapping):
+        best.sort(key=lambda h: -vocabulary[h[0]])
+        best = best[:1] if vocabulary[best[0][0]] > vocabulary[best[1][0]] else best
     return best[0][0] if len(best) == 1 else term
 
 
@@ -196,6 +201,9 @@ def analyse(question: str, missions: Sequence[MissionRef] = (), vocabulary: Coll
     if head:
         head = correct(head, vocabulary)
     expects = expected_type(kind, head, tokens)
+    role_verbs = {stem(t) for t in tokens if fold(t) in lexicon.ROLE_VERBS}
+    if kind == "qui" and role_verbs:
+        expects = "role"  # "Qui dirige X ?": a person with a role
     all_terms = question_terms(text, vocabulary)
     named, used = match_missions(set(all_terms), missions)
     known_years = {m.year for m in missions}
@@ -207,12 +215,15 @@ def analyse(question: str, missions: Sequence[MissionRef] = (), vocabulary: Coll
     elif head in lexicon.required_money_heads():
         skip = skip | lexicon.companions()
     skip = skip | {stem(w) for w in tokens if fold(w) in lexicon.LIGHT_WORDS}
+    if expects == "role":
+        skip = skip | role_verbs
     names = [correct(t, vocabulary) for w in proper_nouns(question) for t in terms(w)]
     names = [t for t in dict.fromkeys(names) if t in all_terms and t not in skip]
     places = [t for w in place_names(question) for t in terms(w)]
     if not named and places:
         # Places found in one mission's article only ("à Tel-Aviv") name that mission.
-        named, identifying = missions_named_by(places, missions)
+        in_years = [m for m in missions if not years or m.year in years]
+        named, identifying = missions_named_by(places, in_years)
         skip = skip | identifying
         names = [n for n in names if n not in identifying]
     if named or years:

@@ -66,7 +66,7 @@ class Retriever:
         lex_order = [int(i) for i in np.argsort(-lexical, kind="stable") if lexical[i] > 0][: k * 3]
         vector = list(query_vector) if query_vector is not None else self.embeddings.embed_query(analysis.question)
         dense_hits = self.store.similarity_search_by_vector_with_relevance_scores(
-            vector, k=min(k * 3, int(allowed.sum()) or 1), filter=analysis.where
+            vector, k=min(k * 2, int(allowed.sum()) or 1), filter=analysis.where
         )
         dense_order = [self._position[d.id] for d, _ in dense_hits if d.id in self._position]
         similarity = {self._position[d.id]: float(s) for d, s in dense_hits if d.id in self._position}

@@ -48,7 +48,7 @@ class MissionsBot:
 
     def analyse(self, question: str, history: Sequence[Turn] = ()) -> Analysis:
         """The question's analysis; a follow-up that names no mission keeps the previous one's."""
-        vocabulary = self.retriever.lexical.vocabulary
+        vocabulary = self.retriever.lexical.doc_freq
         analysis = analyse(question, self.retriever.missions, vocabulary)
         if not (analysis.missions or analysis.years):
             for turn in reversed(history):

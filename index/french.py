@@ -54,6 +54,7 @@ def stem(word: str) -> str:
     return fold(_stemmer.stemWord(word))
 
 
+@lru_cache(maxsize=65536)
 def is_stopword(word: str) -> bool:
     """True for French function words and question words, accents or not."""
     return word in STOPWORDS or fold(word) in STOPWORDS

@@ -38,7 +38,7 @@ MISSIONS = [
             "quantity",
         ),
         ("Dans quelle ville ?", "quel", "place"),
-        ("Pourquoi partir en Israël ?", "pourquoi", None),
+        ("Pourquoi partir en Israël ?", "pourquoi", "reason"),
         ("Comment s'est passée la mission ?", "comment", None),
         ("Parle-moi de la mission Israël", "autre", None),
         ("", "autre", None),
