@@ -17,6 +17,7 @@ from typing import Annotated
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from bot.errors import MissionsError
 from bot.settings import Settings
@@ -24,7 +25,8 @@ from bot.settings import Settings
 app = typer.Typer(
     help="Missions : le chatbot des missions d'affaires de la CCI.", no_args_is_help=True, pretty_exceptions_enable=False
 )
-err = Console(stderr=True)
+# soft_wrap: when stderr is not a terminal rich would hard-wrap at 80 columns and cut long paths.
+err = Console(stderr=True, soft_wrap=True)
 
 CorpusOpt = Annotated[Path | None, typer.Option("--corpus", help="Dossier des articles.")]
 StoreOpt = Annotated[Path | None, typer.Option("--store", help="Dossier du store Chroma.")]
@@ -36,13 +38,18 @@ def make_settings(corpus: Path | None = None, store: Path | None = None, **extra
     return Settings(**{k: v for k, v in given.items() if v is not None})
 
 
+def say(label: str, style: str, message: str) -> None:
+    """One stderr line: a coloured label, then `message` verbatim (a file name may hold "[v2]")."""
+    err.print(Text.assemble((label, style), " ", message))
+
+
 @contextmanager
 def french_errors() -> Iterator[None]:
     """Turn a domain error into its French message on stderr and exit code 1."""
     try:
         yield
     except MissionsError as exc:
-        err.print(f"[red]Erreur :[/red] {exc}")
+        say("Erreur :", "red", str(exc))
         raise typer.Exit(1) from None
 
 
@@ -54,11 +61,13 @@ def run_refresh(settings: Settings, full: bool = False) -> None:
     from index.store import drop_collection, open_store
 
     if not settings.corpus_dir.is_dir():
-        err.print(f"[red]Erreur :[/red] le dossier d'articles {settings.corpus_dir} n'existe pas.")
+        say("Erreur :", "red", f"le dossier d'articles {settings.corpus_dir} n'existe pas.")
         raise typer.Exit(1)
     loaded = load_articles(settings.corpus_dir)
     for name, problem in loaded.problems.items():
-        err.print(f"[yellow]Ignoré[/yellow] {name} : {problem}")
+        # The message already opens with the file's base name; show the relative path once instead.
+        reason = problem.removeprefix(f"{Path(name).name} : ")
+        say("Ignoré", "yellow", f"{name} : {reason}")
     embeddings, model_id = build_embeddings(settings.embedding_model)
     if full:
         drop_collection(settings.store_dir, settings.chroma_url, settings.collection)
@@ -115,7 +124,7 @@ def ask(
                 if as_json:
                     print(json.dumps({"question": q, "error": str(exc)}, ensure_ascii=False), flush=True)
                 else:
-                    err.print(f"[red]Erreur :[/red] {exc}")
+                    say("Erreur :", "red", str(exc))
                 continue
             history.append(Turn(q, answer.text))
             if as_json:
@@ -186,7 +195,7 @@ def evaluate_questions(
         if value < floor
     ]
     if failures:
-        err.print(f"[red]Sous le seuil :[/red] {', '.join(failures)}")
+        say("Sous le seuil :", "red", ", ".join(failures))
         raise typer.Exit(1)
 
 

@@ -33,18 +33,39 @@ def split_lines(text: str) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
+TITLE_MAX_CHARS = 120
+# A title may end with a full stop ("Mission Israël : cap atteint."); a longer sentence is text.
+_SENTENCE_TITLE_MAX_CHARS = 80
+_SENTENCE_END = re.compile(r"[.!?…][»”\")]?$")
+
+
+def looks_like_title(text: str) -> bool:
+    """False for a paragraph of text: "Du 3 au 8 mai, douze entreprises [...] huit incubateurs."."""
+    flat = " ".join(text.split())
+    if len(flat) > TITLE_MAX_CHARS:
+        return False
+    return len(flat) <= _SENTENCE_TITLE_MAX_CHARS or not _SENTENCE_END.search(flat)
+
+
 def derive_title(text: str) -> str:
-    """The title: the first lines after an optional dateline, joined while a line ends with ','."""
+    """The title: the first lines after an optional dateline, joined while a line ends with ','.
+
+    A Markdown heading marker is dropped ("# Mission Israël" -> "Mission Israël"). An article that
+    opens with a paragraph of text has no title line: "" (the loader then uses the file name).
+    """
     lines = split_lines(text)
     if lines and DATELINE.match(lines[0]):
         lines = lines[1:]
     if not lines:
         return ""
-    title = lines[0]
+    title = lines[0].lstrip("#").strip() or lines[0]
+    if not looks_like_title(title):
+        return ""
     for line in lines[1:3]:
-        if not title.endswith((",", ":", "–", "-")) or len(title) > 120:
+        joined = f"{title} {line}"
+        if not title.endswith((",", ":", "–", "-")) or not looks_like_title(joined.rstrip(" ,:")):
             break
-        title = f"{title} {line}"
+        title = joined
     return title.rstrip(" ,:")
 
 
@@ -89,7 +110,10 @@ def derive_metadata(text: str, meta: dict[str, str]) -> dict[str, str | int | No
     if meta.get("destination"):
         destination = meta["destination"]
         mission = meta.get("mission") or f"Mission {destination}"
-    mission = meta.get("mission") or mission
+    elif meta.get("mission"):
+        # The text may name another mission: the destination must agree with the one given.
+        mission = meta["mission"]
+        destination = derive_mission("", mission)[1]
     dates, year = derive_dates(text)
     if meta.get("year") and str(meta["year"]).isdigit():
         year = int(meta["year"])

@@ -15,17 +15,25 @@ import re
 from langchain_core.documents import Document
 
 from corpus.article import Article
-from corpus.metadata import DATELINE
+from corpus.metadata import DATELINE, looks_like_title
 from index.french import split_paragraphs, split_sentences
 
 MAX_CHUNK_CHARS = 500
 _HEADING_MAX_CHARS = 90
-_SENTENCE_END = re.compile(r"[.!?…»”\")]\s*$")
+# A colon or semicolon ends a lead-in ("Le bilan :"): it belongs to the text, it is no heading.
+_SENTENCE_END = re.compile(r"[.!?…:;»”\")]\s*$")
+# "- item", "• item", "* item", "1. item", "2) item", "a) item": list items are content.
+_LIST_ITEM = re.compile(r"^(?:[-–—•*·▪◦‣+]|\d{1,3}[.)]|[a-z]\))\s")
 
 
 def is_heading(paragraph: str) -> bool:
-    """A short line without closing punctuation, or in capitals: "Des objectifs atteints"."""
+    """A short line without closing punctuation, or in capitals: "Des objectifs atteints".
+
+    A list item is never one, however short: "- Huit incubateurs visités" is content.
+    """
     text = paragraph.strip()
+    if _LIST_ITEM.match(text):
+        return False
     if text.startswith("#") or (text.isupper() and len(text) <= _HEADING_MAX_CHARS):
         return True
     return len(text) <= _HEADING_MAX_CHARS and not _SENTENCE_END.search(text)
@@ -77,14 +85,20 @@ def chunk_id(text: str, metadata: dict[str, str | int]) -> str:
 
 
 def _skip_front(text: str, paragraphs: list[tuple[int, int]], title: str) -> list[tuple[int, int]]:
-    """Drop the dateline and the title paragraphs at the top of the article."""
+    """Drop the dateline and the title paragraphs at the top of the article.
+
+    A paragraph of text is never dropped, even when the title (a file name, a PDF's title) starts
+    with it: its facts must be chunked.
+    """
     rest = list(paragraphs)
     if rest and DATELINE.match(text[rest[0][0] : rest[0][1]]):
         rest = rest[1:]
     flat_title = " ".join(title.split())
     while rest and flat_title:
         first = " ".join(text[rest[0][0] : rest[0][1]].split()).rstrip(" ,:")
-        if not first or not flat_title.startswith(first.lstrip("# ")):
+        if not first or not looks_like_title(first):
+            break
+        if not flat_title.startswith(first.lstrip("# ")):
             break
         flat_title = flat_title[len(first.lstrip("# ")) :].strip(" ,:")
         rest = rest[1:]

@@ -71,6 +71,8 @@ def terms(text: str) -> list[str]:
 # A sentence ends at . ! ? … (optionally closed by a quote or bracket) followed by white space and
 # a capital, a digit or an opening quote. Abbreviations ("M.", "etc.", an initial) do not end one.
 _ABBREV = re.compile(r"(?:\b(?:M|Mme|Mlle|MM|Dr|Pr|St|Ste|etc|cf|p|ex|av|art|vol|éd)|\b[A-Z])\.$")
+# Longer than the longest abbreviation, its dot, a closing quote and the character before it.
+_ABBREV_WINDOW = 12
 _BOUNDARY = re.compile(r"(?<=[.!?…])[»”\")\]]?(?=\s+[«\"“(\[]?[A-ZÀ-Ý0-9])")
 _END = re.compile(r"[.!?…:;»”\")]\s*$")
 
@@ -91,7 +93,9 @@ def split_paragraphs(text: str) -> list[tuple[int, int]]:
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         wrapped = (
             nxt is not None
-            and "\n\n" not in text[end : nxt.start()].replace(" ", "").replace("\xa0", "")
+            # Lines in between hold only white space (" ", "\r", "\t", NBSP...): two newlines mean
+            # a blank line, which always ends the paragraph.
+            and text.count("\n", end, nxt.start()) < 2
             and not _END.search(line.group())
             and nxt.group().lstrip()[:1].islower()
         )
@@ -111,7 +115,10 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[t
     cursor = start
     for match in _BOUNDARY.finditer(text, start, end):
         cut = match.end()
-        if _ABBREV.search(text[cursor:cut].rstrip("»”\")] ")):
+        # Only the end of the pending segment can hold the abbreviation: looking at the last few
+        # characters keeps this linear when many abbreviations follow each other.
+        tail = text[max(cursor, cut - _ABBREV_WINDOW) : cut]
+        if _ABBREV.search(tail.rstrip("»”\")] ")):
             continue
         _add_span(spans, text, cursor, cut)
         cursor = cut

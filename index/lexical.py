@@ -26,7 +26,7 @@ class LexicalIndex:
         tokenized = [terms(text) for text in texts]
         self.doc_freq: Counter[str] = Counter(t for doc in tokenized for t in set(doc))
         self._bm25 = bm25s.BM25(k1=1.2, b=0.75)
-        if self.size:
+        if self.doc_freq:  # bm25s cannot index texts that yield no term at all (emoji, stop words)
             vocab = {t: i for i, t in enumerate(sorted(self.doc_freq))}
             ids = [[vocab[t] for t in doc] for doc in tokenized]
             self._bm25.index(bm25s.tokenization.Tokenized(ids=ids, vocab=vocab), show_progress=False)

@@ -220,6 +220,10 @@ def test_markdown_heading_is_a_section():
         ("# Le programme", True),
         ("PLUS D'ARTICLES « ON EN PARLE »", True),
         ("Huit incubateurs ont été visités.", False),
+        ("- Huit incubateurs visités", False),
+        ("• Douze entreprises", False),
+        ("1. Le programme", False),
+        ("Le bilan :", False),
         ("« Think bigger and look beyond ».", False),
         (
             "Une très longue ligne sans ponctuation finale qui dépasse nettement les "
@@ -232,11 +236,6 @@ def test_is_heading(paragraph, heading):
     assert is_heading(paragraph) is heading
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="is_heading takes short unpunctuated list items for headings: their facts are never "
-    "chunked and the last item becomes the section of what follows",
-)
 def test_list_items_are_chunked_not_taken_for_headings():
     article = make_article(
         "# Mission Israël\n\nLe bilan :\n\n- Douze entreprises participantes\n- Huit incubateurs "
@@ -248,11 +247,6 @@ def test_list_items_are_chunked_not_taken_for_headings():
     assert chunks[-1].metadata["section"] in ("", "Mission Israël")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="without a title line the first paragraph becomes the title and _skip_front drops it: "
-    "its facts are never indexed",
-)
 def test_an_article_without_a_title_keeps_its_first_paragraph():
     article = make_article(
         "Du 3 au 8 novembre 2019, douze entreprises ont participé à la Mission Israël. Elles ont "

@@ -95,17 +95,22 @@ def test_refresh_reports_ignored_files(tmp_path):
     assert "Ignoré ancien.txt" in out and "UTF-8" in out and "1 fichiers ignorés" in out
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli prints file names and error messages through rich markup: '[v2]' in a name is "
-    "eaten as a style tag (and '[/v2]' would crash the command)",
-)
 def test_refresh_names_an_ignored_file_with_brackets_verbatim(tmp_path):
     corpus = write_corpus(tmp_path / "corpus", TWO_MISSIONS)
     (corpus / "compte-rendu [v2].pdf").write_bytes(b"pas un PDF")
     result = run("refresh", "--corpus", str(corpus), "--store", str(tmp_path / "store"))
     assert result.exit_code == 0
     assert "compte-rendu [v2].pdf" in flat(result.stderr)
+    assert "Ignoré compte-rendu [v2].pdf : le contenu" in result.stderr  # the name, once
+    assert result.stderr.count("compte-rendu [v2].pdf") == 1
+
+
+def test_a_path_that_looks_like_a_closing_tag_is_printed_verbatim(tmp_path):
+    absent = tmp_path / "absent [" / "v2]"  # "[/v2]" once joined: a closing tag for rich markup
+    result = run("refresh", "--corpus", str(absent), "--store", str(tmp_path / "store"))
+    assert result.exit_code == 1
+    assert f"{absent} n'existe pas" in result.stderr
+    assert "Traceback" not in result.output
 
 
 def test_refresh_of_a_missing_corpus_folder_fails_in_french(tmp_path):
@@ -176,11 +181,6 @@ def test_ask_a_never_built_store_says_to_run_refresh(tmp_path):
     assert "Traceback" not in result.output
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="rich hard-wraps stderr at 80 columns when it is not a terminal: a long store path in "
-    "the French error is cut by a newline, so it cannot be copied or matched",
-)
 def test_error_messages_keep_a_long_path_whole(tmp_path):
     store = tmp_path / ("un-dossier-de-store-au-nom-particulierement-long-" * 2) / "store"
     result = run("ask", "Bonjour ?", "--store", str(store))

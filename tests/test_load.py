@@ -114,6 +114,14 @@ def test_title_falls_back_to_the_file_name(tmp_path):
     assert article.label == "😀 (2019)"
 
 
+def test_an_article_without_a_title_line_is_named_by_its_file(tmp_path):
+    first = "Du 3 au 8 mai dernier, douze entreprises régionales ont participé à la Mission Israël."
+    (tmp_path / "israel-2018.txt").write_text(f"{first}\n\nLe bilan est bon.\n", encoding="utf-8")
+    article = load_articles(tmp_path).articles[0]
+    assert article.title == "israel-2018"
+    assert article.mission == "Mission Israël"
+
+
 def test_windows_line_endings_and_bom_are_read(tmp_path):
     (tmp_path / "ny.txt").write_bytes(
         b"\xef\xbb\xbf" + NEW_YORK_TXT.replace("\n", "\r\n").encode("utf-8")
