@@ -143,6 +143,26 @@ def print_answer(answer) -> None:  # noqa: ANN001 - bot.answer.Answer, imported 
     print(flush=True)
 
 
+@app.command("list")
+def list_missions(
+    corpus: CorpusOpt = None,
+    store: StoreOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Une ligne JSON par mission.")] = False,
+) -> None:
+    """Lister les missions indexées (le catalogue) : année, dates, participants, organisateur."""
+    from bot.service import open_bot
+
+    with french_errors():
+        bot = open_bot(make_settings(corpus, store))
+    for entry in bot.catalogue:
+        if as_json:
+            print(json.dumps(entry.to_dict(), ensure_ascii=False))
+            continue
+        participants = f"{entry.participants} participants" if entry.participants else "participants : ?"
+        print(f"{entry.label:40} {entry.dates or '':24} {participants:18} {entry.organiser or ''}")
+        print(f"{'':40} {entry.source}")
+
+
 @app.command("eval")
 def evaluate_questions(
     questions: Annotated[Path, typer.Argument(help="Fichier .jsonl de questions (id, question, expect, source, answerable).")],

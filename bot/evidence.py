@@ -92,6 +92,11 @@ def has_place(sentence: str, question_words: set[str]) -> bool:
     return any(fold(m["name"]) not in question_words for m in _PLACE.finditer(sentence))
 
 
+def has_day_month(sentence: str) -> bool:
+    """A day and a month: "Du 20 au 25 mai dernier" -> True."""
+    return bool(_DAY_MONTH.search(sentence))
+
+
 def strength(expects: str | None, sentence: str) -> float:
     """How precise the answer is, 0 to 1: a day and month beat a bare year for a date."""
     if expects == "date":

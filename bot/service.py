@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.answer import Answer, Answerer, Passage
+from bot.catalogue import answer_aggregate, build_catalogue, is_aggregate
 from bot.errors import InvalidQuestion
 from bot.extractive import ExtractiveAnswerer
 from bot.question import Analysis, analyse
@@ -34,6 +35,7 @@ class MissionsBot:
         self.retriever = retriever
         self.answerer = answerer
         self.max_question_chars = max_question_chars
+        self.catalogue = build_catalogue(retriever.documents)
 
     def check_question(self, question: str) -> str:
         """The question stripped, or `InvalidQuestion` with a French message."""
@@ -65,6 +67,10 @@ class MissionsBot:
     def ask(self, question: str, history: Sequence[Turn] = ()) -> Answer:
         """Answer `question` (raises `InvalidQuestion` for an empty or oversized one)."""
         text = self.check_question(question)
+        if is_aggregate(text):  # about the missions as a whole: the conversation does not narrow it
+            overview = answer_aggregate(text, self.analyse(text), self.catalogue)
+            if overview is not None:
+                return overview
         analysis = self.analyse(text, history)
         passages = self.retriever.search(analysis)
         return self.answerer.answer(text, passages, analysis)

@@ -22,6 +22,10 @@ class Article:
     year: int | None = None
     dates: str | None = None
     url: str | None = None
+    organiser: str | None = None
+    participants: int | None = None
+    country: str | None = None
+    sectors: tuple[str, ...] = ()
     extra: dict[str, str] = field(default_factory=dict)
 
     @property

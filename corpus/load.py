@@ -8,6 +8,7 @@ from pathlib import Path
 
 from corpus.article import Article
 from corpus.errors import UnreadableArticle
+from corpus.facts import extract_facts
 from corpus.loaders import SUPPORTED_SUFFIXES, read_article_file
 from corpus.metadata import derive_metadata
 
@@ -43,6 +44,7 @@ def load_article(path: Path, root: Path) -> Article:
     text, meta = read_article_file(path)
     fields = derive_metadata(text, meta)
     year = fields["year"]
+    facts = extract_facts(text, _str_or_none(fields["destination"]))
     return Article(
         id=article_id(path, root),
         text=text,
@@ -52,6 +54,10 @@ def load_article(path: Path, root: Path) -> Article:
         year=year if isinstance(year, int) else None,
         dates=_str_or_none(fields["dates"]),
         url=_str_or_none(fields["url"]),
+        organiser=meta.get("organiser") or facts.organiser,
+        participants=facts.participants,
+        country=meta.get("country") or facts.country,
+        sectors=tuple(facts.sectors),
     )
 
 

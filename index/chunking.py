@@ -49,6 +49,10 @@ def article_metadata(article: Article) -> dict[str, str | int]:
         "year": article.year,
         "dates": article.dates,
         "url": article.url,
+        "organiser": article.organiser,
+        "participants": article.participants,
+        "country": article.country,
+        "sectors": ", ".join(article.sectors) or None,
     }
     return {k: v for k, v in meta.items() if v is not None}
 

@@ -93,6 +93,10 @@ def test_front_matter_fields_reach_the_article(corpus):
         year=2018,
         dates=article.dates,
         url="https://example.org/israel",
+        organiser=article.organiser,
+        participants=article.participants,
+        country="Israël",  # from the destination
+        sectors=article.sectors,
     )
     assert article.text.startswith("Du 3 au 8 mai")
     assert article.label == "Mission Israël (2018)"

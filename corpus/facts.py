@@ -1,0 +1,115 @@
+"""Structured facts of a mission read from its article: organiser, participants, sectors, country.
+
+Shortcuts: regular expressions over the first sentences ("une quinzaine d'entrepreneurs ont
+participé", "organisé par la CCI Occitanie en partenariat avec Business France") and a short
+list of sectors and countries; a fact the text does not give stays None.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+NUMBER_WORDS = {
+    "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
+    "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
+    "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "cent": 100, "dizaine": 10,
+    "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
+    "cinquantaine": 50, "centaine": 100,
+}  # fmt: skip
+_PEOPLE = (
+    r"entrepreneurs?|dirigeants?|chefs?\s+d['’]entreprises?|participants?|porteurs?\s+de\s+projets?|"
+    r"responsables?|représentants?|industriels?|personnes|décideurs?|patrons?|membres?|créateurs?"
+)
+_PARTICIPANTS = re.compile(
+    rf"\b(?P<count>\d{{1,4}}|{'|'.join(NUMBER_WORDS)})\s+(?:(?:de|d['’])\s*)?(?:[\w’']+\s+){{0,2}}?(?P<who>{_PEOPLE})\b",
+    re.I,
+)
+_ORGANISER = re.compile(
+    r"\b(?:co-)?organisée?s?\s+(?:conjointement\s+)?par\s+(?P<who>.+?)(?=[,.;:(]|\s+(?:au|aux|à|sur|dans|pour|afin)\s)",
+    re.I,
+)
+SECTORS = (
+    "fintech", "medtech", "agritech", "cleantech", "edtech", "biotech", "cybersécurité",
+    "intelligence artificielle", "IoT", "Internet Of Things", "big data", "robotique", "hardware",
+    "électronique", "industries créatives", "spatial", "mobilité", "réalité augmentée", "santé",
+    "agroalimentaire", "aéronautique", "énergie", "e-santé", "logistique", "tourisme", "numérique",
+)  # fmt: skip
+COUNTRIES = {
+    "États-Unis": ("états-unis", "etats-unis", "usa", "californie", "new york", "silicon valley"),
+    "Israël": ("israël", "israel", "tel-aviv", "jérusalem"),
+    "Chine": ("chine", "hong kong", "shenzhen", "canton"),
+    "Canada": ("canada", "québec", "montréal", "toronto"),
+    "Japon": ("japon", "tokyo"),
+    "Royaume-Uni": ("royaume-uni", "londres"),
+    "Allemagne": ("allemagne", "berlin"),
+    "Inde": ("inde", "bangalore"),
+    "Singapour": ("singapour",),
+}
+
+
+@dataclass
+class MissionFacts:
+    """Facts about one mission; `participants_text` is the verbatim phrase the count comes from."""
+
+    participants: int | None = None
+    participants_text: str | None = None
+    organiser: str | None = None
+    country: str | None = None
+    sectors: list[str] = field(default_factory=list)
+
+
+def count_participants(text: str) -> tuple[int | None, str | None]:
+    """(15, "une quinzaine d’entrepreneurs") from the first phrase that counts people."""
+    match = _PARTICIPANTS.search(text)
+    if not match:
+        return None, None
+    count = match["count"].lower()
+    number = int(count) if count.isdigit() else NUMBER_WORDS.get(count)
+    return number, match.group(0)
+
+
+def find_organiser(text: str) -> str | None:
+    """"la CCI Occitanie en partenariat avec Business France" from "organisé par ...", trimmed."""
+    match = _ORGANISER.search(text)
+    if not match:
+        return None
+    who = re.sub(r"^(?:la|le|les|l['’])\s*", "", match["who"].strip(), flags=re.I)
+    return who[:120] or None
+
+
+def find_sectors(text: str) -> list[str]:
+    """Sectors named in the text, in the order of the list: ["fintech", "medtech"]."""
+    folded = _fold(text)
+    return [s for s in SECTORS if re.search(rf"\b{re.escape(_fold(s))}\b", folded)]
+
+
+def find_country(destination: str | None, text: str) -> str | None:
+    """The country of the destination, else the country the text names most."""
+    if destination:
+        for country, names in COUNTRIES.items():
+            if any(_fold(n) in _fold(destination) for n in names):
+                return country
+    folded = _fold(text)
+    counts = {c: sum(folded.count(_fold(n)) for n in names) for c, names in COUNTRIES.items()}
+    best = max(counts, key=lambda c: counts[c])
+    return best if counts[best] else None
+
+
+def extract_facts(text: str, destination: str | None = None) -> MissionFacts:
+    """All facts; participants and organiser come from the opening of the article."""
+    opening = text[:1500]
+    participants, phrase = count_participants(opening)
+    return MissionFacts(
+        participants=participants,
+        participants_text=phrase,
+        organiser=find_organiser(opening),
+        country=find_country(destination, text),
+        sectors=find_sectors(text),
+    )
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))

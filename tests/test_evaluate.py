@@ -1,0 +1,98 @@
+"""`missions eval` on the question sets, with the thresholds CI holds the bot to.
+
+Floors are set a little under what was measured, so quality cannot silently regress:
+dev questions over the seed article (measured 15/16 answered, 4/4 refused), the fictional
+set over the multi-mission corpus (31/31, 10/10) and the held-out set written without sight of
+the code (74 %, 90 %).
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.evaluate import Case, holds_fact, summarise
+from tests.conftest import DATA, SEED_CORPUS
+
+MISSIONS = [sys.executable, "-c", "from cli import main; main()"]
+
+
+def test_holds_fact_ignores_case_and_accents():
+    assert holds_fact("Une QUINZAINE d’entrepreneurs", ["quinzaine"])
+    assert holds_fact("Israël", ["israel"])
+    assert not holds_fact("vingt", ["quinzaine", "15"])
+
+
+def case(answerable: bool, correct: bool, abstained: bool, quotes_ok: bool = True) -> Case:
+    return Case("x", "q", answerable, correct, abstained, quotes_ok, True, True, 0.01, "a")
+
+
+def test_summarise_counts_refusals_both_ways():
+    report = summarise(
+        [case(True, True, False), case(True, False, True), case(False, True, True), case(False, False, False)]
+    )
+    assert report.answer_accuracy == 0.5
+    assert report.refusal_recall == 0.5
+    assert report.refusal_precision == 0.5  # one of the two refusals was right
+    assert report.citation_accuracy == 1.0
+
+
+def run_eval(questions: Path, corpus: Path, store: Path, *floors: str, tmp_path: Path) -> dict:
+    out = tmp_path / "figures.json"
+    result = subprocess.run(
+        [*MISSIONS, "eval", str(questions), "--corpus", str(corpus), "--store", str(store), "--json", str(out), *floors],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "exactitude des réponses" in result.stdout
+    return json.loads(out.read_text())
+
+
+@pytest.mark.slow
+def test_dev_questions_meet_the_floors(seed_store_dir, tmp_path):
+    figures = run_eval(
+        DATA / "dev_questions.jsonl", SEED_CORPUS, seed_store_dir,
+        "--min-answer", "0.875", "--min-refusal", "0.75", "--min-citation", "1.0", tmp_path=tmp_path,
+    )  # fmt: skip
+    assert figures["questions"] == 20
+    assert figures["hit_at_5"] >= 0.9
+
+
+@pytest.fixture(scope="module")
+def multi_store(multi_corpus, tmp_path_factory, embeddings):
+    from tests.conftest import build_store
+
+    store_dir = tmp_path_factory.mktemp("eval-multi-store")
+    build_store(multi_corpus, store_dir, embeddings)
+    return store_dir
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("questions", "answer_floor", "refusal_floor"),
+    [(DATA / "fictional" / "questions.jsonl", 0.9, 0.9), (DATA / "heldout" / "questions.jsonl", 0.7, 0.85)],
+    ids=["fictional", "heldout"],
+)
+def test_multi_mission_sets_meet_the_floors(questions, answer_floor, refusal_floor, multi_corpus, multi_store, tmp_path):
+    figures = run_eval(
+        questions, multi_corpus, multi_store,
+        "--min-answer", str(answer_floor), "--min-refusal", str(refusal_floor), "--min-citation", "1.0",
+        tmp_path=tmp_path,
+    )  # fmt: skip
+    assert figures["citation_accuracy"] == 1.0
+
+
+def test_eval_fails_under_a_floor(seed_store_dir, tmp_path):
+    result = subprocess.run(
+        [*MISSIONS, "eval", str(DATA / "dev_questions.jsonl"), "--corpus", str(SEED_CORPUS),
+         "--store", str(seed_store_dir), "--min-answer", "1.01"],
+        capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "Sous le seuil" in result.stderr

@@ -1,0 +1,38 @@
+import pytest
+
+from corpus.facts import count_participants, extract_facts, find_country, find_organiser, find_sectors
+from tests.conftest import SEED_CORPUS
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Du 20 au 25 mai dernier, une quinzaine d’entrepreneurs ont participé", 15),
+        ("18 chefs d’entreprise de la région ont participé", 18),
+        ("douze dirigeants d’entreprises industrielles", 12),
+        ("une vingtaine de dirigeants et porteurs de projet", 20),
+        ("Aucun chiffre ici.", None),
+    ],
+)
+def test_count_participants(text, count):
+    assert count_participants(text)[0] == count
+
+
+def test_organiser_stops_at_the_place():
+    text = "voyage d’étude organisé par la CCI Occitanie au cœur de la Californie."
+    assert find_organiser(text) == "CCI Occitanie"
+    assert find_organiser("co-organisé par la CCI Occitanie et AD’OCC, l’agence") == "CCI Occitanie et AD’OCC"
+    assert find_organiser("Rien d’organisé.") is None
+
+
+def test_sectors_and_country():
+    assert find_sectors("la fintech et la Cybersecurite, pas la cuisine") == ["fintech", "cybersécurité"]
+    assert find_country("Silicon Valley", "") == "États-Unis"
+    assert find_country(None, "à Tel-Aviv puis à Jérusalem, en Israël") == "Israël"
+    assert find_country(None, "rien") is None
+
+
+def test_seed_facts():
+    facts = extract_facts((SEED_CORPUS / "mission-silicon-valley-2017.txt").read_text(encoding="utf-8"), "Silicon Valley")
+    assert (facts.participants, facts.organiser, facts.country) == (15, "CCI Occitanie", "États-Unis")
+    assert "intelligence artificielle" in facts.sectors
