@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 
 from bot.lexicon import stem_in, stems_match, synonyms, term_in
+from corpus.facts import find_sectors
 from index.french import fold, stem, words
 
 __all__ = ["check", "has_entity", "has_quantity", "stem_in", "term_in"]
@@ -113,6 +114,7 @@ def check(expects: str | None, sentence: str, head: str | None, question_words: 
         "money": lambda: bool(_MONEY.search(sentence)),
         "date": lambda: bool(_DATE.search(sentence)),
         "duration": lambda: bool(_DURATION.search(sentence)),
+        "sector": lambda: bool(find_sectors(sentence)),
         "reason": lambda: True,  # a cause is often implicit: rewarded by strength(), not required
         "place": lambda: has_place(sentence, question_words),
         "role": lambda: bool(_ROLE.search(sentence)),

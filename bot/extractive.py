@@ -25,7 +25,7 @@ from index.lexical import LexicalIndex
 COVERAGE_THRESHOLD = 0.55
 HEAD_WEIGHT = 2.0
 KEEP_RATIO = 0.85
-SAME_ARTICLE_RATIO = 0.97
+SAME_ARTICLE_RATIO = 0.9
 MAX_MISSIONS = 5  # a question naming no mission may get one answer per mission
 REFUSAL = "Je ne trouve pas la réponse à cette question dans les articles des missions."
 VAGUE = "Précisez votre question : une mission, une personne, un chiffre, une date ?"
@@ -58,7 +58,7 @@ class Candidate:
             self.coverage
             + 0.25 * self.holds_answer
             + 0.2 * self.names_noun
-            + 0.1 * self.precision
+            + 0.2 * self.precision
             + 0.15 / (1 + self.rank)
         )
 

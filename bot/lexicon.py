@@ -23,8 +23,9 @@ TYPE_HEAD_WORDS = {
     "organisme personne personnes intervenant intervenants université universités école fonds "
     "acteur acteurs partenaire partenaires marque structure cabinet investisseur investisseurs "
     "entrepreneur entrepreneurs dirigeant dirigeants invité participant participants expert "
-    "interlocuteur incubateur accélérateur secteur secteurs",
+    "interlocuteur incubateur accélérateur",
     "money": "prix coût tarif montant budget valeur somme",
+    "sector": "secteur secteurs domaine domaines filière filières thématique thématiques industrie industries",
 }
 # Heads that must appear in the answer and also name a money amount ("chiffre d'affaires").
 REQUIRED_MONEY_WORDS = "chiffre salaire rémunération"
