@@ -22,8 +22,9 @@ INTRO = "Posez une question sur les missions d'affaires : chaque réponse cite s
 EXAMPLES = (
     "Combien d'entrepreneurs ont participé à la Mission Silicon Valley ?",
     "Qui est Luc Julia ?",
-    "Quels fonds ont été rencontrés ?",
+    # "Quelles missions ont eu lieu en 2018 ?" would abstain on the shipped single article.
     "Quand a eu lieu la Mission Silicon Valley ?",
+    "Quels fonds ont été rencontrés ?",
 )
 NO_SOURCES = "Aucune source : les articles ne contiennent pas la réponse."
 EMPTY_SOURCES = '<p class="sources-empty">Les passages cités par la réponse apparaîtront ici.</p>'

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -163,24 +165,31 @@ def test_chat_answers_with_sources_examples_and_french_errors(page, served_url, 
     assert_stayed_on_loopback(page)
 
 
-@pytest.fixture
-def hostile_url(tmp_path, embeddings) -> Iterator[str]:
-    """The app in this process, over a store built from one article full of HTML."""
+@contextmanager
+def serve_in_process(corpus: Path, store_dir: Path, embeddings) -> Iterator[str]:
+    """The app in this process, over a store refreshed from `corpus`; yields its URL."""
     import app
     from bot.settings import Settings
     from tests.conftest import build_store, make_bot
 
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "mission-lisbonne-2019.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
-    store, _ = build_store(corpus, tmp_path / "store", embeddings)
-    settings = Settings(corpus_dir=corpus, store_dir=tmp_path / "store", port=free_port())
+    store, _ = build_store(corpus, store_dir, embeddings)
+    settings = Settings(corpus_dir=corpus, store_dir=store_dir, port=free_port())
     demo = app.build_ui(make_bot(store, embeddings), settings)
     url = app.start(demo, settings)
     try:
         yield url
     finally:
         demo.close()
+
+
+@pytest.fixture
+def hostile_url(tmp_path, embeddings) -> Iterator[str]:
+    """The app over a store built from one article full of HTML."""
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "mission-lisbonne-2019.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    with serve_in_process(corpus, tmp_path / "store", embeddings) as url:
+        yield url
 
 
 def test_article_html_is_shown_as_text_never_run(page, hostile_url):
@@ -201,4 +210,46 @@ def test_article_html_is_shown_as_text_never_run(page, hostile_url):
     assert page.locator("#chat script, #sources script, #chat b, #sources b").count() == 0
     assert page.evaluate("window.__pwned") is None
     assert dialogs == []
+    assert_stayed_on_loopback(page)
+
+
+@pytest.fixture
+def multi_url(multi_corpus, tmp_path, embeddings) -> Iterator[str]:
+    """The app over the seed article and the fictional missions."""
+    with serve_in_process(multi_corpus, tmp_path / "store", embeddings) as url:
+        yield url
+
+
+def test_follow_up_keeps_its_mission_and_a_listing_cites_each_mission(page, multi_url, tmp_path):
+    from playwright.sync_api import expect
+
+    page.goto(multi_url)
+    chat, sources = page.locator("#chat"), page.locator("#sources")
+    answers = chat.locator("[data-testid='bot']")
+
+    ask(page, "Qui a organisé la mission de 2017 ?")
+    expect(answers.first).to_contain_text("CCI Occitanie", timeout=WAIT_MS)
+
+    # The follow-up names no mission: it must inherit the 2017 one, not answer for every mission.
+    ask(page, "Et combien de rendez-vous ?")
+    expect(answers.nth(1)).to_contain_text("14 rendez-vous", timeout=WAIT_MS)
+    expect(answers.nth(1)).to_contain_text("[1]")
+    expect(sources).to_contain_text("14 rendez-vous", timeout=WAIT_MS)  # the follow-up's panel
+    expect(sources).to_contain_text("mission-silicon-valley-2017.txt")
+    expect(sources).not_to_contain_text("fictif-")
+    missions = sources.locator(".source-meta").all_text_contents()
+    assert missions and set(missions) == {"Mission Silicon Valley (2017)"}
+    page.screenshot(path=str(tmp_path / "follow-up.png"), full_page=True)
+
+    ask(page, "Quelles missions ont eu lieu en 2018 ?")
+    listing = answers.nth(2)
+    israel_first = re.compile(r"Mission Israël \(2018\)[^\[]*\[1\]")  # sorted by year, then name
+    new_york_second = re.compile(r"Mission New York \(2018\)[^\[]*\[2\]")
+    expect(listing).to_contain_text(israel_first, timeout=WAIT_MS)
+    expect(listing).to_contain_text(new_york_second)
+    expect(sources.locator("#source-1")).to_contain_text("Mission Israël (2018)", timeout=WAIT_MS)
+    expect(sources.locator("#source-2")).to_contain_text("Mission New York (2018)")
+    expect(sources.locator(".source")).to_have_count(2)
+    page.screenshot(path="/tmp/missions-followup.png", full_page=True)
+
     assert_stayed_on_loopback(page)
