@@ -23,7 +23,9 @@ from bot.errors import MissionsError
 from bot.settings import Settings
 
 app = typer.Typer(
-    help="Missions : le chatbot des missions d'affaires de la CCI.", no_args_is_help=True, pretty_exceptions_enable=False
+    help="Missions : le chatbot des missions d'affaires de la CCI.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
 )
 # soft_wrap: when stderr is not a terminal rich would hard-wrap at 80 columns and cut long paths.
 err = Console(stderr=True, soft_wrap=True)
@@ -79,7 +81,9 @@ def run_refresh(settings: Settings, full: bool = False) -> None:
         TextColumn("Indexation"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
     ) as progress:
         task = progress.add_task("embed", total=None)
-        report = refresh_index(store, loaded.articles, lambda done, total: progress.update(task, completed=done, total=total))
+        report = refresh_index(
+            store, loaded.articles, lambda done, total: progress.update(task, completed=done, total=total)
+        )
     err.print(
         f"{report.articles} articles, {report.chunks} passages : {report.embedded} calculés, "
         f"{report.unchanged} inchangés, {report.deleted} supprimés, {len(loaded.problems)} fichiers ignorés "
@@ -165,7 +169,7 @@ def list_missions(
 
 @app.command("eval")
 def evaluate_questions(
-    questions: Annotated[Path, typer.Argument(help="Fichier .jsonl de questions (id, question, expect, source, answerable).")],
+    questions: Annotated[Path, typer.Argument(help="Fichier .jsonl (id, question, expect, source, answerable).")],
     corpus: CorpusOpt = None,
     store: StoreOpt = None,
     json_out: Annotated[Path | None, typer.Option("--json", help="Écrire les chiffres dans ce fichier JSON.")] = None,

@@ -11,19 +11,16 @@ import re
 from collections.abc import Callable
 
 from bot.lexicon import stem_in, stems_match, synonyms, term_in
+from corpus.facts import NUMBER_WORDS as FACT_NUMBER_WORDS
 from corpus.facts import find_sectors
 from index.french import fold, stem, words
 
 __all__ = ["check", "has_entity", "has_quantity", "stem_in", "term_in"]
 
 _MONTH = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
-NUMBER_WORDS = {
-    "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze",
-    "douze", "treize", "quatorze", "quinze", "seize", "vingt", "trente", "quarante", "cinquante",
-    "soixante", "cent", "cents", "mille", "dizaine", "douzaine", "quinzaine", "vingtaine",
-    "trentaine", "quarantaine", "cinquantaine", "centaine", "centaines", "millier", "milliers",
-    "million", "millions", "milliard", "milliards",
-}  # fmt: skip
+NUMBER_WORDS = set(FACT_NUMBER_WORDS) | {
+    "cents", "mille", "centaines", "millier", "milliers", "million", "millions", "milliard", "milliards",
+}
 _NUMBER = re.compile(r"\d")
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:er)?\s+(?:au\s+\d{{1,2}}\s+)?{_MONTH}\b", re.I)
 # Why and how: a goal, a cause or a means.

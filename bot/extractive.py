@@ -18,7 +18,8 @@ from langchain_core.documents import Document
 
 from bot import evidence
 from bot.answer import Answer, Citation, Passage
-from bot.question import Analysis, term_in
+from bot.lexicon import term_in
+from bot.question import Analysis
 from index.french import fold, split_sentences, terms, words
 from index.lexical import LexicalIndex
 
@@ -53,7 +54,8 @@ class Candidate:
     @property
     def score(self) -> float:
         """Coverage first; the expected kind of answer, the asked-for noun and the retrieval
-        rank break ties."""
+        rank break ties.
+        """
         return (
             self.coverage
             + 0.25 * self.holds_answer
@@ -97,7 +99,8 @@ class ExtractiveAnswerer:
                 break
             if not any(_overlaps(other, c) for c in chosen) and _worth_adding(other, chosen, analysis):
                 chosen.append(other)
-        chosen = chosen[: self.max_citations] if len({_label(c.passage.document.metadata) for c in chosen}) == 1 else chosen
+        if len({_label(c.passage.document.metadata) for c in chosen}) == 1:
+            chosen = chosen[: self.max_citations]
         return self._compose(question, chosen, analysis)
 
     def _candidates(self, passages: list[Passage], analysis: Analysis) -> list[Candidate]:
@@ -217,7 +220,8 @@ def _with_context(candidate: Candidate, analysis: Analysis | None) -> tuple[int,
 def _worth_adding(other: Candidate, chosen: list[Candidate], analysis: Analysis) -> bool:
     """Another mission's answer as good as the best one (the question named no mission), or,
     for a plural question ("Quelles entreprises..."), a sentence of the same article that
-    answers as fully; never a weaker echo."""
+    answers as fully; never a weaker echo.
+    """
     best = chosen[0]
     if other.coverage < best.coverage or (best.names_noun and not other.names_noun):
         return False

@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extract
 
 from bot import lexicon
-from bot.lexicon import stem_in, term_in
+from bot.lexicon import stem_in
 from index.french import fold, is_stopword, stem, terms, words
 
 KIND_EXPECTS = {"combien": "quantity", "quand": "date", "ou": "place", "qui": "person", "pourquoi": "reason"}

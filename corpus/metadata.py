@@ -29,7 +29,7 @@ YEAR = re.compile(rf"\b{_YEAR}\b")
 
 
 def split_lines(text: str) -> list[str]:
-    """Lines that hold text: "a\\n \\u00a0\\nb" -> ["a", "b"]."""
+    r"""Lines that hold text: "a\n \u00a0\nb" -> ["a", "b"]."""
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 

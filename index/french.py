@@ -78,7 +78,7 @@ _END = re.compile(r"[.!?…:;»”\")]\s*$")
 
 
 def split_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Spans of paragraphs: blocks between blank lines, and lines of a block that end a sentence.
+    r"""Spans of paragraphs: blocks between blank lines, and lines of a block that end a sentence.
 
     A line that does not end with closing punctuation and is followed by a line starting in lower
     case is a hard wrap, so the paragraph goes on: "a b\nc d.\nE f." -> [(0, 8), (9, 13)]

@@ -33,6 +33,7 @@ class LangChainEmbeddingFunction(EmbeddingFunction[Documents]):
         self.model_id = model_id
 
     def __call__(self, input: Documents) -> list[Any]:  # noqa: A002 - Chroma's signature
+        """Embed documents for Chroma with the LangChain model."""
         if self._embeddings is None:  # rebuilt by Chroma from the stored config
             from index.embeddings import build_embeddings
 
@@ -41,13 +42,16 @@ class LangChainEmbeddingFunction(EmbeddingFunction[Documents]):
 
     @staticmethod
     def name() -> str:
+        """The name Chroma records in the collection's configuration."""
         return "missions-langchain"
 
     def get_config(self) -> dict[str, Any]:
+        """What Chroma stores to rebuild this function: the model id."""
         return {"model": self.model_id}
 
     @staticmethod
     def build_from_config(config: dict[str, Any]) -> LangChainEmbeddingFunction:
+        """Rebuild from the stored configuration (the model loads on first use)."""
         return LangChainEmbeddingFunction(model_id=config.get("model", ""))
 
 
