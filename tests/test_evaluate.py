@@ -3,7 +3,7 @@
 Floors are set a little under what was measured, so quality cannot silently regress:
 dev questions over the seed article (measured 15/16 answered, 4/4 refused), the fictional
 set over the multi-mission corpus (31/31, 10/10) and the held-out set written without sight of
-the code (74 %, 90 %).
+the code (78 %, 90 %), and a second one whose failures were never looked at (73 %, 80 %).
 """
 
 from __future__ import annotations
@@ -76,8 +76,12 @@ def multi_store(multi_corpus, tmp_path_factory, embeddings):
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("questions", "answer_floor", "refusal_floor"),
-    [(DATA / "fictional" / "questions.jsonl", 0.9, 0.9), (DATA / "heldout" / "questions.jsonl", 0.7, 0.85)],
-    ids=["fictional", "heldout"],
+    [
+        (DATA / "fictional" / "questions.jsonl", 0.9, 0.9),
+        (DATA / "heldout" / "questions.jsonl", 0.74, 0.85),
+        (DATA / "heldout2" / "questions.jsonl", 0.7, 0.75),
+    ],
+    ids=["fictional", "heldout", "heldout2"],
 )
 def test_multi_mission_sets_meet_the_floors(questions, answer_floor, refusal_floor, multi_corpus, multi_store, tmp_path):
     figures = run_eval(
