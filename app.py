@@ -11,6 +11,7 @@ import os
 import re
 
 import gradio as gr
+from langchain_core.embeddings import Embeddings
 
 from bot.answer import Answer, Citation
 from bot.errors import InvalidQuestion, MissionsError
@@ -223,10 +224,10 @@ def start(demo: gr.Blocks, settings: Settings) -> str:
     return str(demo.local_url)
 
 
-def serve(settings: Settings) -> None:
-    """Open the bot, serve the chat until interrupted, and print its address."""
+def serve(settings: Settings, model: tuple[Embeddings, str] | None = None) -> None:
+    """Open the bot (on `model` when already loaded), serve the chat until interrupted."""
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"  # no telemetry call leaves the machine
-    demo = build_ui(open_bot(settings), settings)
+    demo = build_ui(open_bot(settings, model), settings)
     url = start(demo, settings)
     print(f"Missions : le chat est servi sur {url} (Ctrl+C pour arrêter)", flush=True)
     demo.block_thread()

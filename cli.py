@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from langchain_core.embeddings import Embeddings
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
@@ -55,8 +56,11 @@ def french_errors() -> Iterator[None]:
         raise typer.Exit(1) from None
 
 
-def run_refresh(settings: Settings, full: bool = False) -> None:
-    """Sync the store with the corpus folder, with a progress bar, and print a summary."""
+def run_refresh(settings: Settings, full: bool = False) -> tuple[Embeddings, str]:
+    """Sync the store with the corpus folder, with a progress bar, and print a summary.
+
+    Returns the loaded (embeddings, model id) so the caller need not load the model again.
+    """
     from corpus.load import load_articles
     from index.embeddings import build_embeddings
     from index.refresh import refresh_index
@@ -89,6 +93,7 @@ def run_refresh(settings: Settings, full: bool = False) -> None:
         f"{report.unchanged} inchangés, {report.deleted} supprimés, {len(loaded.problems)} fichiers ignorés "
         f"({report.seconds:.1f} s)."
     )
+    return embeddings, model_id
 
 
 @app.command()
@@ -233,10 +238,10 @@ def serve(
     settings = make_settings(host=host, port=port)
     with french_errors():
         if refresh_first:
-            run_refresh(settings)
+            model = run_refresh(settings)
         import app as web
 
-        web.serve(settings)
+        web.serve(settings, model)
 
 
 def main() -> None:

@@ -25,7 +25,6 @@ from index.lexical import LexicalIndex
 
 COVERAGE_THRESHOLD = 0.55
 HEAD_WEIGHT = 2.0
-KEEP_RATIO = 0.85
 SAME_ARTICLE_RATIO = 0.9
 MAX_MISSIONS = 5  # a question naming no mission may get one answer per mission
 REFUSAL = "Je ne trouve pas la réponse à cette question dans les articles des missions."
@@ -229,13 +228,13 @@ def _worth_adding(other: Candidate, chosen: list[Candidate], analysis: Analysis)
     if all(label != _label(c.passage.document.metadata) for c in chosen):
         return not (analysis.missions or analysis.years)
     return (
-        len(chosen) < analysis_limit(analysis)
+        len(chosen) < same_article_limit(analysis)
         and analysis.plural
         and other.score >= SAME_ARTICLE_RATIO * best.score
     )
 
 
-def analysis_limit(analysis: Analysis) -> int:
+def same_article_limit(analysis: Analysis) -> int:
     """Citations of one article kept for a plural question."""
     return 2 if analysis.plural else 1
 

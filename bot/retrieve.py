@@ -76,12 +76,14 @@ class Retriever:
         for rank, i in enumerate(dense_order):
             fused[i] = fused.get(i, 0.0) + DENSE_WEIGHT / (RRF_K + rank + 1)
         best = sorted(fused, key=lambda i: -fused[i])[:k]
+        lex_rank = {i: r for r, i in enumerate(lex_order)}
+        dense_rank = {i: r for r, i in enumerate(dense_order)}
         return [
             Passage(
                 document=self.documents[i],
                 score=fused[i],
-                lexical_rank=lex_order.index(i) if i in lex_order else None,
-                dense_rank=dense_order.index(i) if i in dense_order else None,
+                lexical_rank=lex_rank.get(i),
+                dense_rank=dense_rank.get(i),
                 dense_similarity=similarity.get(i),
             )
             for i in best

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from langchain_core.embeddings import Embeddings
+
 from bot.answer import Answer, Answerer, Passage
 from bot.catalogue import answer_aggregate, build_catalogue, is_aggregate
 from bot.errors import InvalidQuestion
@@ -76,10 +78,13 @@ class MissionsBot:
         return self.answerer.answer(text, passages, analysis)
 
 
-def open_bot(settings: Settings) -> MissionsBot:
-    """Build the bot on the store the settings name; `StoreNotBuilt` if it was never built."""
+def open_bot(settings: Settings, model: tuple[Embeddings, str] | None = None) -> MissionsBot:
+    """Build the bot on the store the settings name; `StoreNotBuilt` if it was never built.
+
+    `model` is an already loaded (embeddings, model id), so a refresh and the bot share one load.
+    """
     ensure_local_store(settings.store_dir, settings.chroma_url)  # before the slow model load
-    embeddings, model_id = build_embeddings(settings.embedding_model)
+    embeddings, model_id = model or build_embeddings(settings.embedding_model)
     store = open_store(
         embeddings,
         model_id,
