@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 from bot.lexicon import stem_in, stems_match, synonyms, term_in
 from corpus.facts import NUMBER_WORDS as FACT_NUMBER_WORDS
-from corpus.facts import find_sectors
+from corpus.facts import PEOPLE_WORDS, count_participants, find_sectors
 from index.french import fold, stem, words
 
 __all__ = ["check", "has_entity", "has_quantity", "stem_in", "term_in"]
@@ -65,15 +66,21 @@ def has_quantity(sentence: str, head: str | None) -> bool:
     tokens = words(sentence)
     if head is None:
         return any(_NUMBER.search(t) or t in NUMBER_WORDS for t in tokens)
+    if head in people_stems() and count_participants(sentence)[0] is not None:
+        return True  # "combien de participants": a count of people, read as the catalogue reads it
     for i, token in enumerate(tokens):
         word = stem(token)
         if stems_match(head, word) or word in synonyms().get(head, ()):
             before = tokens[max(0, i - 4) : i]
             if any(_NUMBER.search(t) or fold(t) in NUMBER_WORDS for t in before):
                 return True
-            if i and tokens[i - 1] in ("un", "une"):  # "une entreprise", not "un accompagnement des entreprises"
-                return True
     return False
+
+
+@cache
+def people_stems() -> frozenset[str]:
+    """Stems of the nouns that count people: "participants", "personnes", "dirigeants"..."""
+    return frozenset(stem(w) for w in PEOPLE_WORDS.split())
 
 
 def has_entity(sentence: str, question_words: set[str]) -> bool:
@@ -106,18 +113,23 @@ def strength(expects: str | None, sentence: str) -> float:
 
 def check(expects: str | None, sentence: str, head: str | None, question_words: set[str]) -> bool:
     """True when `sentence` holds an answer of the `expects` type (always True for None)."""
-    checks: dict[str, Callable[[], bool]] = {
-        "quantity": lambda: has_quantity(sentence, head),
-        "money": lambda: bool(_MONEY.search(sentence)),
-        "date": lambda: bool(_DATE.search(sentence)),
-        "duration": lambda: bool(_DURATION.search(sentence)),
-        "sector": lambda: bool(find_sectors(sentence)),
-        "reason": lambda: True,  # a cause is often implicit: rewarded by strength(), not required
-        "place": lambda: has_place(sentence, question_words),
-        "role": lambda: bool(_ROLE.search(sentence)),
-        "person": lambda: has_entity(sentence, question_words),
-        "entity": lambda: has_entity(sentence, question_words),
-    }
-    return checks[expects]() if expects in checks else True
+    test = _CHECKS.get(expects or "")
+    return test(sentence, head, question_words) if test else True
+
+
+Check = Callable[[str, "str | None", set[str]], bool]
+# One test per answer type, built once: (sentence, head noun, question words) -> bool.
+_CHECKS: dict[str, Check] = {
+    "quantity": lambda s, head, _q: has_quantity(s, head),
+    "money": lambda s, _h, _q: bool(_MONEY.search(s)),
+    "date": lambda s, _h, _q: bool(_DATE.search(s)),
+    "duration": lambda s, _h, _q: bool(_DURATION.search(s)),
+    "sector": lambda s, _h, _q: bool(find_sectors(s)),
+    # A cause is often implicit: strength() rewards a stated goal, none is required.
+    "place": lambda s, _h, q: has_place(s, q),
+    "role": lambda s, _h, _q: bool(_ROLE.search(s)),
+    "person": lambda s, _h, q: has_entity(s, q),
+    "entity": lambda s, _h, q: has_entity(s, q),
+}
 
 

@@ -104,7 +104,8 @@ def expected_type(kind: str, head: str | None, tokens: Sequence[str]) -> str | N
     if kind == "combien":
         if head in heads["duration"] or head == "temp":  # "combien de temps"
             return "duration"
-        return "money" if folded & lexicon.MONEY_VERBS or head in heads["money"] else "quantity"
+        money_heads = heads["money"] | lexicon.required_money_heads()  # "combien de chiffre d'affaires"
+        return "money" if folded & lexicon.MONEY_VERBS or head in money_heads else "quantity"
     if head in lexicon.required_money_heads():
         return "money"
     if head:

@@ -18,6 +18,7 @@ NUMBER_WORDS = {
     "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
     "cinquantaine": 50, "centaine": 100,
 }  # fmt: skip
+PEOPLE_WORDS = "participants personnes entrepreneurs dirigeants chefs porteurs membres patrons décideurs"
 _PEOPLE = (
     r"entrepreneurs?|dirigeants?|chefs?\s+d['’]entreprises?|participants?|porteurs?\s+de\s+projets?|"
     r"responsables?|représentants?|industriels?|personnes|décideurs?|patrons?|membres?|créateurs?"

@@ -95,3 +95,9 @@ def test_cli_keeps_the_conversation_and_lists_missions(multi_corpus, multi_store
     entries = [json.loads(line) for line in listed.stdout.splitlines()]
     assert [(e["mission"], e["year"]) for e in entries][:2] == [("Mission Silicon Valley", 2017), ("Mission Israël", 2018)]
     assert all(e["quote"] for e in entries)
+
+
+def test_participants_of_a_mission_are_counted_not_priced(multi_bot):
+    answer = multi_bot.ask("Combien de participants à la mission Israël ?")
+    assert "une vingtaine de dirigeants" in answer.text
+    assert "euros" not in answer.text

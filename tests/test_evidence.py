@@ -139,3 +139,15 @@ def test_no_expectation_accepts_any_sentence(expects):
 )
 def test_stem_in(term, bag, found):
     assert stem_in(term, bag) is found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "holds"),
+    [
+        ("Du 12 au 16 mars 2018, une vingtaine de dirigeants d’Occitanie ont participé à la mission.", True),
+        ("Pour une participation de 3 500 euros par personne, le programme comprenait l’hébergement.", False),
+        ("18 chefs d’entreprise de la région ont participé.", True),
+    ],
+)
+def test_counting_participants_reads_a_count_of_people(sentence, holds):
+    assert has_quantity(sentence, "particip") is holds
