@@ -237,8 +237,7 @@ def serve(
     """Servir le chat (et son API) sur http://HOST:PORT."""
     settings = make_settings(host=host, port=port)
     with french_errors():
-        if refresh_first:
-            model = run_refresh(settings)
+        model = run_refresh(settings) if refresh_first else None
         import app as web
 
         web.serve(settings, model)
