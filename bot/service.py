@@ -6,7 +6,8 @@ model, Chroma store, retriever, answerer); everything below it receives its part
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from langchain_core.embeddings import Embeddings
@@ -77,6 +78,16 @@ class MissionsBot:
         passages = self.retriever.search(analysis)
         return self.answerer.answer(text, passages, analysis)
 
+    def stream(self, question: str, history: Sequence[Turn] = ()) -> Iterator[str | Answer]:
+        """The answer as it is written: text pieces, then the complete `Answer` last.
+
+        The extractive answer comes in one piece; a generative answerer may stream tokens.
+        Raises `InvalidQuestion` before yielding anything.
+        """
+        answer = self.ask(question, history)
+        yield answer.text
+        yield answer
+
 
 def open_bot(settings: Settings, model: tuple[Embeddings, str] | None = None) -> MissionsBot:
     """Build the bot on the store the settings name; `StoreNotBuilt` if it was never built.
@@ -97,3 +108,27 @@ def open_bot(settings: Settings, model: tuple[Embeddings, str] | None = None) ->
         retriever.lexical, settings.max_citations, retriever.neighbour, retriever.article_terms
     )
     return MissionsBot(retriever, answerer, settings.max_question_chars)
+
+
+class LiveBot:
+    """The bot a long-running server answers with: `reload()` swaps in a fresh one after a refresh.
+
+    The embedding model is loaded once and shared by every bot it builds.
+    """
+
+    def __init__(self, settings: Settings, model: tuple[Embeddings, str] | None = None) -> None:
+        self.settings = settings
+        self.model = model or build_embeddings(settings.embedding_model)
+        self._bot = open_bot(settings, self.model)
+        self._lock = threading.Lock()
+
+    @property
+    def bot(self) -> MissionsBot:
+        """The current bot (a request keeps the one it started with)."""
+        return self._bot
+
+    def reload(self) -> MissionsBot:
+        """Rebuild the bot from the store as it is now (after a refresh) and serve it from then on."""
+        with self._lock:
+            self._bot = open_bot(self.settings, self.model)
+        return self._bot

@@ -171,10 +171,11 @@ def serve_in_process(corpus: Path, store_dir: Path, embeddings) -> Iterator[str]
     import app
     from bot.settings import Settings
     from tests.conftest import build_store, make_bot
+    from web import chat
 
     store, _ = build_store(corpus, store_dir, embeddings)
     settings = Settings(corpus_dir=corpus, store_dir=store_dir, port=free_port())
-    demo = app.build_ui(make_bot(store, embeddings), settings)
+    demo = chat.build_ui(make_bot(store, embeddings), settings)
     url = app.start(demo, settings)
     try:
         yield url

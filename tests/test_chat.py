@@ -9,9 +9,9 @@ from html.parser import HTMLParser
 import gradio as gr
 import pytest
 
-import app
 from bot.answer import Answer, Citation
 from bot.service import Turn
+from web import chat
 
 SCRIPT = "<script>alert(1)</script>"
 IMG = '<img src=x onerror="alert(2)">'
@@ -74,7 +74,7 @@ def unescape_markdown(text: str) -> str:
     ],
 )
 def test_escape_markdown_round_trips_and_leaves_no_markup(text):
-    escaped = app.escape_markdown(text)
+    escaped = chat.escape_markdown(text)
     assert unescape_markdown(escaped) == text
     assert "<" not in escaped and ">" not in escaped
     markdown_it = pytest.importorskip("markdown_it")
@@ -87,14 +87,14 @@ def test_render_answer_bolds_every_marker():
     answer = Answer(
         SILICON, "Une quinzaine d’entrepreneurs. [1]\nDes fonds. [2]", [cite(1), cite(2)]
     )
-    rendered = app.render_answer(answer)
+    rendered = chat.render_answer(answer)
     assert "**\\[1\\]**" in rendered and "**\\[2\\]**" in rendered
     assert "quinzaine" in rendered
 
 
 def test_render_answer_escapes_document_html():
     answer = Answer("q", f"Mission (2019) — dirigeants {IMG} {SCRIPT} ont participé. [1]", [cite()])
-    rendered = app.render_answer(answer)
+    rendered = chat.render_answer(answer)
     assert "<img" not in rendered and "<script" not in rendered
     assert '&lt;img src=x onerror="alert\\(2\\)"&gt;' in rendered
 
@@ -106,13 +106,13 @@ def test_render_answer_refusal_keeps_the_text_without_markers():
         abstained=True,
         leads=["Mission Silicon Valley (2017)"],
     )
-    rendered = app.render_answer(refusal)
+    rendered = chat.render_answer(refusal)
     assert unescape_markdown(rendered) == refusal.text
     assert "**" not in rendered
 
 
 def test_render_sources_shows_number_quote_title_mission_file_and_paragraph():
-    panel = app.render_sources(
+    panel = chat.render_sources(
         Answer(SILICON, "Une quinzaine. [1] [2]", [cite(1), cite(2, paragraph=9)])
     )
     parsed = TagCollector(panel)
@@ -128,7 +128,7 @@ def test_render_sources_shows_number_quote_title_mission_file_and_paragraph():
 
 
 def test_render_sources_without_mission_year_or_paragraph():
-    panel = app.render_sources(
+    panel = chat.render_sources(
         Answer("q", "x [1]", [cite(mission=None, year=None, paragraph=None)])
     )
     text = TagCollector(panel).joined
@@ -139,7 +139,7 @@ def test_render_sources_without_mission_year_or_paragraph():
 @pytest.mark.parametrize("field", ["quote", "title", "mission", "source"])
 def test_render_sources_shows_hostile_document_text_as_text(field):
     hostile = f"avant {SCRIPT} milieu {IMG} après"
-    panel = app.render_sources(Answer("q", "x [1]", [cite(**{field: hostile})]))
+    panel = chat.render_sources(Answer("q", "x [1]", [cite(**{field: hostile})]))
     parsed = TagCollector(panel)
     assert parsed.names.isdisjoint({"script", "img"})
     assert not any(name.startswith("on") for _, attrs in parsed.tags for name in attrs)
@@ -156,7 +156,7 @@ def test_render_sources_shows_hostile_document_text_as_text(field):
     ],
 )
 def test_render_sources_links_only_web_addresses(url, linked):
-    parsed = TagCollector(app.render_sources(Answer("q", "x [1]", [cite(url=url)])))
+    parsed = TagCollector(chat.render_sources(Answer("q", "x [1]", [cite(url=url)])))
     hrefs = [attrs["href"] for tag, attrs in parsed.tags if tag == "a"]
     assert hrefs == ([url] if linked else [])
     assert "script" not in parsed.names
@@ -164,14 +164,14 @@ def test_render_sources_links_only_web_addresses(url, linked):
 
 def test_render_sources_refusal_names_the_closest_articles_escaped():
     refusal = Answer("q", "Je ne trouve pas…", abstained=True, leads=[f"Mission {SCRIPT} (2019)"])
-    parsed = TagCollector(app.render_sources(refusal))
+    parsed = TagCollector(chat.render_sources(refusal))
     assert "Aucune source" in parsed.joined
     assert f"Mission {SCRIPT} (2019)" in parsed.joined
     assert "script" not in parsed.names
 
 
 def test_render_sources_before_any_question():
-    assert app.render_sources(None) == app.EMPTY_SOURCES
+    assert chat.render_sources(None) == chat.EMPTY_SOURCES
 
 
 def test_render_chat_alternates_escaped_questions_and_answers():
@@ -179,7 +179,7 @@ def test_render_chat_alternates_escaped_questions_and_answers():
         Answer(f"Qui est {SCRIPT} ?", "Luc Julia. [1]", [cite()]),
         Answer("Et *après* ?", "Rien."),
     ]
-    messages = app.render_chat(answers)
+    messages = chat.render_chat(answers)
     assert [m["role"] for m in messages] == ["user", "assistant", "user", "assistant"]
     assert "<script" not in messages[0]["content"]
     assert messages[2]["content"] == "Et \\*après\\* ?"
@@ -208,22 +208,22 @@ class RecordingBot:
 def test_submit_refuses_empty_or_oversized_question_in_french(seed_bot, question, message):
     earlier = [Answer("avant", "réponse")]
     with pytest.raises(gr.Error, match=message) as raised:
-        app.submit_question(seed_bot, question, earlier)
+        chat.submit_question(seed_bot, question, earlier)
     assert raised.value.title == "Question non valide"
     assert earlier == [Answer("avant", "réponse")]  # the conversation is untouched
-    box, state = app.check_question(seed_bot, question, earlier)
+    box, state = chat.check_question(seed_bot, question, earlier)
     assert box["is_valid"] is False and message in box["message"]
     assert state["is_valid"] is True
 
 
 @pytest.mark.slow
 def test_check_question_accepts_a_normal_question(seed_bot):
-    assert all(v["is_valid"] for v in app.check_question(seed_bot, SILICON, []))
+    assert all(v["is_valid"] for v in chat.check_question(seed_bot, SILICON, []))
 
 
 @pytest.mark.slow
 def test_submit_answers_with_markers_and_sources(seed_bot):
-    box, messages, panel, state = app.submit_question(seed_bot, SILICON, [])
+    box, messages, panel, state = chat.submit_question(seed_bot, SILICON, [])
     assert box == ""
     assert [m["role"] for m in messages] == ["user", "assistant"]
     assert "quinzaine" in messages[1]["content"]
@@ -238,15 +238,15 @@ def test_submit_answers_with_markers_and_sources(seed_bot):
 @pytest.mark.slow
 def test_submit_passes_the_conversation_to_the_bot(seed_bot):
     bot = RecordingBot(seed_bot)
-    _, _, _, state = app.submit_question(bot, SILICON, [])
-    _, messages, _, state = app.submit_question(bot, "Qui est Luc Julia ?", state)
+    _, _, _, state = chat.submit_question(bot, SILICON, [])
+    _, messages, _, state = chat.submit_question(bot, "Qui est Luc Julia ?", state)
     assert bot.calls[0] == (SILICON, [])
     assert bot.calls[1] == ("Qui est Luc Julia ?", [Turn(state[0].question, state[0].text)])
     assert len(messages) == 4 and "Siri" in messages[3]["content"]
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("question", app.EXAMPLES)
+@pytest.mark.parametrize("question", chat.EXAMPLES)
 def test_every_example_question_gets_a_cited_answer(seed_bot, question):
     answer = seed_bot.ask(question)
     assert not answer.abstained and answer.citations
@@ -256,6 +256,6 @@ def test_every_example_question_gets_a_cited_answer(seed_bot, question):
 def test_build_ui_exposes_the_ask_endpoint(seed_bot):
     from bot.settings import Settings
 
-    demo = app.build_ui(seed_bot, Settings())
+    demo = chat.build_ui(seed_bot, Settings())
     api_names = {fn.api_name for fn in demo.fns.values() if fn.api_visibility == "public"}
     assert "ask" in api_names
