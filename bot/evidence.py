@@ -38,9 +38,20 @@ _MONEY = re.compile(
     r"\d[\d\s.,]*\s*(?:(?:k|m|md|mds|millions?|milliards?)\s*(?:de\s*|d['’]\s*)?)?(?:€|\$|euros?\b|dollars?\b|usd\b|eur\b)",
     re.I,
 )
+# A question about what something cost wants a price, not any amount ("a levé 10 millions").
+_COST_QUESTION = frozenset(
+    "prix cout couts coute coutait coutent coutaient couter tarif tarifs budget frais payer paye paie "
+    "inscription".split()
+)
+_COST_CUE = re.compile(
+    r"\bco[uû]t|\bprix\b|\btarif|\bbudget|\bfrais\b|\bparticipation\b|\binscription|\bpay|\bfactur|"
+    r"\bpar\s+(?:personne|participant|entreprise|t[eê]te)|\bpris\s+en\s+charge|\bsubvention|\bfinanc[ée]",
+    re.I,
+)
 _DATE = re.compile(
     rf"\b\d{{1,2}}(?:er)?\s+{_MONTH}\b|\b{_MONTH}\s+(?:19|20)\d{{2}}\b|\b(?:en|depuis|de)\s+(?:19|20)\d{{2}}\b|"
-    rf"\bfin\s+{_MONTH}\b|\bdébut\s+{_MONTH}\b",
+    rf"\bfin\s+{_MONTH}\b|\bdébut\s+{_MONTH}\b|"
+    r"\b(?:printemps|été|automne|hiver|début|fin|courant|mi-)\s*(?:\d{4}|de\s+l['’]année)",
     re.I,
 )
 _PLACE = re.compile(
@@ -97,6 +108,13 @@ def has_place(sentence: str, question_words: set[str]) -> bool:
     return any(fold(m["name"]) not in question_words for m in _PLACE.finditer(sentence))
 
 
+def has_money(sentence: str, question_words: set[str]) -> bool:
+    """An amount; a price when the question asks what something cost ("combien coûtait...")."""
+    if not _MONEY.search(sentence):
+        return False
+    return not (question_words & _COST_QUESTION) or bool(_COST_CUE.search(sentence))
+
+
 def has_day_month(sentence: str) -> bool:
     """A day and a month: "Du 20 au 25 mai dernier" -> True."""
     return bool(_DAY_MONTH.search(sentence))
@@ -121,7 +139,7 @@ Check = Callable[[str, "str | None", set[str]], bool]
 # One test per answer type, built once: (sentence, head noun, question words) -> bool.
 _CHECKS: dict[str, Check] = {
     "quantity": lambda s, head, _q: has_quantity(s, head),
-    "money": lambda s, _h, _q: bool(_MONEY.search(s)),
+    "money": lambda s, _h, q: has_money(s, q),
     "date": lambda s, _h, _q: bool(_DATE.search(s)),
     "duration": lambda s, _h, _q: bool(_DURATION.search(s)),
     "sector": lambda s, _h, _q: bool(find_sectors(s)),

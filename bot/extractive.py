@@ -10,7 +10,7 @@ closest articles.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -34,6 +34,9 @@ _ANAPHORA = re.compile(
     r"^(?:il|elle|ils|elles|ce|cela|ces|celui|celle|sa|son|ses|leur|leurs|de ce fait|pour cela)\b", re.I
 )
 CONTEXT_CREDIT = 0.5  # a focus word found only in the sentence's passage counts half
+# A focus word that the sentence's whole article never uses is more likely a paraphrase ("choisi",
+# "contacter") than the crux, which the head noun carries: it weighs less.
+ABSENT_WEIGHT = 0.5
 
 
 @dataclass
@@ -109,22 +112,27 @@ class ExtractiveAnswerer:
             doc = passage.document
             base = int(doc.metadata.get("start", 0))
             context = passage_terms(doc.page_content)
+            article = self.article_terms(str(doc.metadata.get("source", ""))) if self.article_terms else context
             for s, e, bag in sentence_terms(doc.page_content):
                 sentence = doc.page_content[s:e]
-                coverage = self._coverage(bag, context, analysis)
+                coverage = self._coverage(bag, context, analysis, article)
                 holds = evidence.check(analysis.expects, sentence, analysis.head, question_words)
                 noun = bool(analysis.noun) and term_in(str(analysis.noun), bag)
                 precision = evidence.strength(analysis.expects, sentence)
                 out.append(Candidate(passage, rank, base + s, base + e, coverage, holds, noun, precision, bag))
         return out
 
-    def _coverage(self, bag: frozenset[str], context: frozenset[str], analysis: Analysis) -> float:
+    def _coverage(
+        self, bag: frozenset[str], context: frozenset[str], analysis: Analysis, article: Collection[str] = ()
+    ) -> float:
         """Share of the focus words' weight that the sentence holds (its passage, half): 0 to 1."""
         if not analysis.focus:
             return 1.0
         total = found = 0.0
         for term in analysis.focus:
             weight = self.lexical.idf(term) * (HEAD_WEIGHT if term == analysis.head else 1.0)
+            if term != analysis.head and article and not term_in(term, article):
+                weight *= ABSENT_WEIGHT
             total += weight
             if term_in(term, bag):
                 found += weight
@@ -135,7 +143,8 @@ class ExtractiveAnswerer:
     def _answers(self, candidate: Candidate, analysis: Analysis) -> bool:
         if not candidate.holds_answer or candidate.coverage < COVERAGE_THRESHOLD:
             return False
-        if analysis.head and not analysis.expects and not term_in(analysis.head, candidate.bag):
+        required = not analysis.expects or analysis.kind == "qui"  # a "qui" head is a role to name
+        if analysis.head and required and not term_in(analysis.head, candidate.bag):
             return False
         # A name the question gives (a person, a company) must be in the passage.
         known = passage_terms(candidate.passage.document.page_content)

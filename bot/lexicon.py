@@ -24,7 +24,7 @@ TYPE_HEAD_WORDS = {
     "acteur acteurs partenaire partenaires marque structure cabinet investisseur investisseurs "
     "entrepreneur entrepreneurs dirigeant dirigeants invité participant participants expert "
     "interlocuteur incubateur accélérateur",
-    "money": "prix coût tarif montant budget valeur somme",
+    "money": "prix coût tarif montant budget valeur somme argent",
     "sector": "secteur secteurs domaine domaines filière filières thématique thématiques industrie industries",
 }
 # Heads that must appear in the answer and also name a money amount ("chiffre d'affaires").
@@ -44,7 +44,7 @@ LIGHT_WORDS = set(
     "tenu tenue tenir tient passe passee passes passees rendu rendus rendue rendues trouve "
     "trouvait situe situee agit agissait parle parler article articles texte cite citee cites "
     "citees mentionne mentionnee evoque evoquee selon indique quoi etait etaient c ca ce gars "
-    "type mec nb nombre exactement environ souhaitait souhaitaient cherchait cherchaient".split()
+    "type mec nb nombre exactement environ souhaitait souhaitaient cherchait cherchaient faut fallait".split()
 )
 # Words that only restate "the mission" once a mission or a year is named.
 GENERIC_MISSION_WORDS = set(
@@ -53,6 +53,12 @@ GENERIC_MISSION_WORDS = set(
 ROLE_VERBS = set(
     "dirige dirigeait dirigent preside presidait fonde fondee fondateur gere gerait anime "
     "animait pilote pilotait represente representait".split()
+)
+# Role nouns that a "qui" question may ask for ("Qui est le président de X ?"): the answer must name it.
+ROLE_NOUNS = set(
+    "president presidente directeur directrice fondateur fondatrice pdg ceo dg responsable organisateur "
+    "organisatrice gerant gerante associe associee maire ministre ambassadeur ambassadrice consul "
+    "delegue deleguee chef cheffe conseiller conseillere professeur professeure chercheur chercheuse".split()
 )
 MONEY_VERBS = set(
     "coute coutait coutent coutaient couter paye paie payer leve levee leves lever investi "
@@ -70,8 +76,20 @@ SYNONYM_WORDS = [
     "dirigeants chefs patrons entrepreneurs personnes membres",
     "start-up startups jeunes-pousses",
     "incubateur accélérateur",
-    "rendez-vous rencontres rdv",
-    "usa états-unis",
+    "rendez-vous rencontres rdv réunions entretiens",
+    "entreprises sociétés boîtes pme firmes",
+    "salariés employés collaborateurs",
+    "usa états-unis amérique américain américains",
+    "devise slogan mantra maxime credo leitmotiv",
+    "thème thèmes sujet sujets programme thématique",
+    "objectif objectifs but buts ambition",
+    "coût prix tarif",
+    "salon foire",
+    "visite visité visiter découvert",
+    "brevet brevets",
+    "avocat avocats cabinet juriste",
+    "usine usines site fabricant",
+    "levé levée levées financement financements",
 ]
 # Chat shorthand and English question words, rewritten before analysis (folded, whole words).
 REWRITES = [
@@ -84,7 +102,8 @@ REWRITES = [
     (r"\bp[qk]\b", "pourquoi"),
     (r"\bc\s+quoi\b", "quel est"),
     (r"\bc['’]est\s+quoi\b", "quel est"),
-    (r"\bhow\s+(?:many|much)\b", "combien"),
+    (r"\bhow\s+many\b", "combien de"),
+    (r"\bhow\s+much\b", "combien"),
     (r"\bwho\b", "qui"),
     (r"\bwhen\b", "quand"),
     (r"\bwhere\b", "où"),
@@ -92,16 +111,46 @@ REWRITES = [
     (r"\bwhy\b", "pourquoi"),
     (r"\bhow\b", "comment"),
 ]
+# Common English nouns and verbs of the business questions, put in French so that an English
+# question shares words with the French articles ("How many patents..." -> "combien brevets").
+ENGLISH_WORDS = {
+    "patent": "brevet", "patents": "brevets", "law": "avocats", "lawyer": "avocat", "lawyers": "avocats",
+    "firm": "cabinet", "firms": "cabinets", "company": "entreprise", "companies": "entreprises",
+    "business": "entreprise", "businesses": "entreprises", "director": "directeur", "manager": "responsable",
+    "founder": "fondateur", "founded": "fondé", "ceo": "PDG", "president": "président", "chairman": "président",
+    "head": "directeur", "leads": "dirige", "runs": "dirige", "entrepreneurs": "entrepreneurs",
+    "participants": "participants", "people": "personnes", "members": "membres", "delegation": "délégation",
+    "city": "ville", "cities": "villes", "country": "pays", "visited": "visité", "visit": "visite",
+    "meetings": "rendez-vous", "meeting": "rendez-vous", "appointments": "rendez-vous", "days": "jours",
+    "raised": "levé", "raise": "levée", "funds": "fonds", "fund": "fonds", "investors": "investisseurs",
+    "investment": "investissement", "revenue": "chiffre d'affaires", "turnover": "chiffre d'affaires",
+    "employees": "salariés", "staff": "salariés", "startups": "start-ups", "startup": "start-up",
+    "factory": "usine", "factories": "usines", "incubator": "incubateur", "accelerator": "accélérateur",
+    "university": "université", "fair": "foire", "trade": "salon", "price": "prix", "cost": "coût",
+    "organised": "organisé", "organized": "organisé", "organiser": "organisateur", "organizer": "organisateur",
+    "partner": "partenaire", "partners": "partenaires", "goal": "objectif", "goals": "objectifs",
+    "aim": "objectif", "sectors": "secteurs", "sector": "secteur", "industries": "secteurs",
+    "filed": "déposé", "inhabitants": "habitants", "population": "habitants", "motto": "devise",
+    "next": "prochaine", "edition": "édition", "date": "date", "dates": "dates", "mission": "mission",
+    "drones": "drones", "agreement": "accord", "contract": "contrat", "signed": "signé", "market": "marché",
+}  # fmt: skip
 ENGLISH_STOPWORDS = set(
     "does do did is are was were the a an of to in on at for by with from according about this "
     "that these those has have had its it their they them there be been being article trip "
     "meet met".split()
 )
 _REWRITES = [(re.compile(pattern, re.I), repl) for pattern, repl in REWRITES]
+_ENGLISH_QUESTION = re.compile(r"\b(?:how|who|what|which|when|where|why|did|does|do|is|are|was|were)\b", re.I)
+_WORD = re.compile(r"[A-Za-z]+")
 
 
 def rewrite(question: str) -> str:
-    """Chat shorthand and English question words in French: "nb de rdv ?" -> "combien de rendez-vous ?"."""
+    """Chat shorthand and English question words in French: "nb de rdv ?" -> "combien de rendez-vous ?".
+
+    An English question also gets its common business words in French ("patents" -> "brevets").
+    """
+    if _ENGLISH_QUESTION.match(question.strip()):
+        question = _WORD.sub(lambda m: ENGLISH_WORDS.get(m.group().lower(), m.group()), question)
     for pattern, repl in _REWRITES:
         question = pattern.sub(repl, question)
     return question

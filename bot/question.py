@@ -97,6 +97,21 @@ def find_head(tokens: Sequence[str], question: str = "") -> tuple[str | None, se
     return None, set()
 
 
+def role_head(tokens: Sequence[str]) -> str | None:
+    """The role a "qui" question asks for: "Qui est le président de la CCI ?" -> "president"."""
+    folded = [fold(t) for t in tokens]
+    return next((stem(tokens[i]) for i, t in enumerate(folded) if t in lexicon.ROLE_NOUNS), None)
+
+
+def keyword_head(tokens: Sequence[str]) -> str | None:
+    """A question without a question word that opens on an answer-type noun: "dates mission berlin" -> "dat"."""
+    content = [t for t in tokens if not is_stopword(fold(t))]
+    if not content:
+        return None
+    first = stem(content[0])
+    return first if any(first in nouns for nouns in lexicon.type_heads().values()) else None
+
+
 def expected_type(kind: str, head: str | None, tokens: Sequence[str]) -> str | None:
     """The answer type: from the head noun when it names one, else from the question word."""
     folded = {fold(t) for t in tokens}
@@ -199,6 +214,10 @@ def analyse(question: str, missions: Sequence[MissionRef] = (), vocabulary: Coll
     tokens = words(text)
     kind = detect_kind(tokens)
     head, modifiers = find_head(tokens, text)
+    if kind == "qui" and head is None:
+        head = role_head(tokens)  # "Qui est le président de X ?": the answer must name a president
+    if kind == "autre" and head is None:
+        head = keyword_head(tokens)  # "dates mission berlin", "budget berlin ?": the noun names the answer
     if head:
         head = correct(head, vocabulary)
     expects = expected_type(kind, head, tokens)
@@ -211,7 +230,7 @@ def analyse(question: str, missions: Sequence[MissionRef] = (), vocabulary: Coll
     years = sorted({int(m.group()) for m in _YEAR.finditer(text)} & known_years)
     skip = (used | {str(y) for y in years} | {"mission"} if named or years else used) | modifiers
     type_head = expects and head in lexicon.type_heads().get(expects, frozenset())
-    if type_head and kind != "combien":
+    if type_head and (kind != "combien" or expects in ("money", "duration")):
         skip = skip | {head} | lexicon.companions()
     elif head in lexicon.required_money_heads():
         skip = skip | lexicon.companions()

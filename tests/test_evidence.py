@@ -151,3 +151,15 @@ def test_stem_in(term, bag, found):
 )
 def test_counting_participants_reads_a_count_of_people(sentence, holds):
     assert has_quantity(sentence, "particip") is holds
+
+
+def test_a_cost_question_wants_a_price_not_any_amount():
+    cost = {"combien", "coutait", "la", "mission"}
+    assert check("money", "Le tarif était de 2 900 euros par participant.", None, cost)
+    assert not check("money", "Les start-ups ont levé 10 milliards d'euros en 2021.", None, cost)
+    assert check("money", "Les start-ups ont levé 10 milliards d'euros en 2021.", None, {"combien", "leve"})
+
+
+def test_a_season_and_a_year_make_a_date():
+    assert check("date", "Une prochaine édition est prévue au printemps 2023.", None, set())
+    assert not check("date", "Une prochaine édition est prévue bientôt.", None, set())

@@ -172,3 +172,33 @@ def test_asking_for_the_date_expects_a_date():
 def test_head_is_stemmed_like_the_terms():
     analysis = analyse("Quelle est la durée de la mission ?")
     assert analysis.head in (None, *terms("durée"))
+
+
+def test_an_english_question_gets_its_business_words_in_french():
+    analysis = analyse("How many patents has Hadar Tech filed?")
+    assert analysis.kind == "combien"
+    assert analysis.head == "brevet"
+    assert "depos" in analysis.focus
+
+
+def test_a_french_question_keeps_its_words_even_when_they_look_english():
+    assert "fond" in analyse("Quels fonds ont été rencontrés ?").noun
+
+
+def test_a_keyword_question_opening_on_a_type_noun_expects_that_type():
+    analysis = analyse("dates mission berlin")
+    assert analysis.expects == "date"
+    assert "dat" not in analysis.focus
+    assert analyse("budget berlin ?").expects == "money"
+
+
+def test_a_qui_question_naming_a_role_requires_that_role():
+    analysis = analyse("Qui est le président de la CCI Occitanie ?")
+    assert analysis.kind == "qui"
+    assert analysis.head == "president"
+
+
+def test_combien_of_money_does_not_require_the_money_noun():
+    analysis = analyse("Combien d'argent a été levé dans la Silicon Valley ?")
+    assert analysis.expects == "money"
+    assert analysis.head is None
