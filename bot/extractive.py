@@ -36,7 +36,7 @@ _ANAPHORA = re.compile(
 CONTEXT_CREDIT = 0.5  # a focus word found only in the sentence's passage counts half
 # A focus word that the sentence's whole article never uses is more likely a paraphrase ("choisi",
 # "contacter") than the crux, which the head noun carries: it weighs less.
-ABSENT_WEIGHT = 0.5
+ABSENT_WEIGHT = 0.7
 
 
 @dataclass

@@ -3,7 +3,7 @@
 Floors are set a little under what was measured, so quality cannot silently regress:
 dev questions over the seed article (measured 15/16 answered, 4/4 refused), the fictional
 set over the multi-mission corpus (31/31, 10/10), the held-out set written without sight of
-the code (88 %, 90 %), a second one whose failures were never looked at (82 %, 73 %), and a
+the code (88 %, 90 %), a second one whose failures were never looked at (82 %, 80 %), and a
 third set with four other made-up articles, written blind (73 %, 100 %; its failures were then
 studied, so it is no longer blind).
 """
@@ -81,7 +81,7 @@ def multi_store(multi_corpus, tmp_path_factory, embeddings):
     [
         (DATA / "fictional" / "questions.jsonl", 0.9, 0.9),
         (DATA / "heldout" / "questions.jsonl", 0.85, 0.85),
-        (DATA / "heldout2" / "questions.jsonl", 0.8, 0.7),
+        (DATA / "heldout2" / "questions.jsonl", 0.8, 0.75),
     ],
     ids=["fictional", "heldout", "heldout2"],
 )
