@@ -109,7 +109,9 @@ def open_store(
             f"L'index a été construit avec le modèle « {built_with} », pas « {model_id} ». "
             "Reconstruisez-le avec `missions refresh --full`."
         )
-    return Chroma(client=client, collection_name=collection, embedding_function=embeddings)
+    # A refresh publishes each generation by naming it in the pointer's metadata (index/records.py).
+    active = (raw.metadata or {}).get("active") or collection
+    return Chroma(client=client, collection_name=active, embedding_function=embeddings)
 
 
 def drop_collection(store_dir: Path | None, chroma_url: str | None, collection: str) -> None:

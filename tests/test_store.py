@@ -74,7 +74,9 @@ def test_the_collection_records_our_embedding_function_and_model(seed_store_dir,
 
 def test_a_raw_client_queries_with_our_function_not_chromas_default(seed_store_dir):
     """Chroma rebuilds the function from the stored config: our MiniLM, loaded offline."""
-    raw = connect(seed_store_dir).get_collection("missions")
+    client = connect(seed_store_dir)
+    active = client.get_collection("missions").metadata["active"]  # the generation a refresh published
+    raw = client.get_collection(active)
     assert isinstance(raw.configuration["embedding_function"], LangChainEmbeddingFunction)
     hits = raw.query(query_texts=["Combien d'entrepreneurs ont participé ?"], n_results=3)
     assert any("quinzaine d’entrepreneurs" in doc for doc in hits["documents"][0])
