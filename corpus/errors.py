@@ -7,3 +7,7 @@ class MissionsError(Exception):
 
 class UnreadableArticle(MissionsError):
     """An article file cannot be read or parsed (corrupt PDF, bad encoding, unknown type...)."""
+
+
+class RefusedChange(MissionsError):
+    """Staff cannot make this change to the corpus folder (file too big, wrong type, name taken...)."""
