@@ -10,7 +10,12 @@ from langchain_core.documents import Document
 
 @dataclass(frozen=True)
 class Citation:
-    """One quoted passage: `quote` is a verbatim slice `[start:end]` of the article's text."""
+    """One quoted passage: `quote` is a verbatim slice `[start:end]` of the article's text.
+
+    `verified` says whether a generated sentence was checked against this quote: True when the
+    citation check found the sentence supported by it (bot/citecheck.py), None when there was
+    nothing to check because the answer sentence is the quote itself (extractive answers).
+    """
 
     n: int
     source: str
@@ -22,6 +27,7 @@ class Citation:
     paragraph: int | None = None
     start: int | None = None
     end: int | None = None
+    verified: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -29,7 +35,9 @@ class Answer:
     """A French answer with inline markers [n] that point at `citations`.
 
     `abstained` is True when the articles do not hold the answer; `leads` then names the
-    closest articles ("Mission Silicon Valley (2017)") without asserting anything.
+    closest articles ("Mission Silicon Valley (2017)") without asserting anything. `notice` is a
+    short French note for the reader (the language model failed and the answer was extracted
+    instead, a sentence that the articles did not support was removed), else None.
     """
 
     question: str
@@ -37,6 +45,7 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     abstained: bool = False
     leads: list[str] = field(default_factory=list)
+    notice: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON shape of `missions ask --json` and of the API."""
@@ -49,10 +58,11 @@ class Answer:
                 for c in self.citations
             ],
             "leads": self.leads,
+            "notice": self.notice,
         }
 
 
-_PUBLIC_CITATION_FIELDS = ("n", "source", "title", "mission", "quote", "url", "year", "paragraph")
+_PUBLIC_CITATION_FIELDS = ("n", "source", "title", "mission", "quote", "url", "year", "paragraph", "verified")
 
 
 @dataclass(frozen=True)
