@@ -61,37 +61,31 @@ def run_refresh(settings: Settings, full: bool = False) -> tuple[Embeddings, str
 
     Returns the loaded (embeddings, model id) so the caller need not load the model again.
     """
-    from corpus.load import load_articles
-    from index.embeddings import build_embeddings
-    from index.refresh import refresh_index
-    from index.store import drop_collection, open_store
+    from bot.service import load_embeddings
+    from index.refresh import refresh_corpus
 
     if not settings.corpus_dir.is_dir():
         say("Erreur :", "red", f"le dossier d'articles {settings.corpus_dir} n'existe pas.")
         raise typer.Exit(1)
-    loaded = load_articles(settings.corpus_dir)
-    for name, problem in loaded.problems.items():
-        # The message already opens with the file's base name; show the relative path once instead.
-        reason = problem.removeprefix(f"{Path(name).name} : ")
-        say("Ignoré", "yellow", f"{name} : {reason}")
-    embeddings, model_id = build_embeddings(settings.embedding_model)
-    if full:
-        drop_collection(settings.store_dir, settings.chroma_url, settings.collection)
-    store = open_store(
-        embeddings, model_id, store_dir=settings.store_dir, chroma_url=settings.chroma_url,
-        collection=settings.collection, create=True,
-    )  # fmt: skip
+    embeddings, model_id = load_embeddings(settings)
     with Progress(
         TextColumn("Indexation"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), console=err
     ) as progress:
         task = progress.add_task("embed", total=None)
-        report = refresh_index(
-            store, loaded.articles, lambda done, total: progress.update(task, completed=done, total=total)
-        )
+        report = refresh_corpus(
+            settings.corpus_dir, embeddings, model_id, store_dir=settings.store_dir, chroma_url=settings.chroma_url,
+            collection=settings.collection, full=full,
+            on_progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )  # fmt: skip
+    for name, problem in report.problems.items():
+        # The message already opens with the file's base name; show the relative path once instead.
+        reason = problem.removeprefix(f"{Path(name).name} : ")
+        say("Ignoré", "yellow", f"{name} : {reason}")
     err.print(
-        f"{report.articles} articles, {report.chunks} passages : {report.embedded} calculés, "
-        f"{report.unchanged} inchangés, {report.deleted} supprimés, {len(loaded.problems)} fichiers ignorés "
-        f"({report.seconds:.1f} s)."
+        f"{report.articles} articles : {report.added} ajoutés, {report.updated} mis à jour, "
+        f"{report.removed} supprimés, {report.kept} inchangés ; {report.chunks} passages, "
+        f"{report.embedded} calculés, {report.unchanged} repris, {report.deleted} retirés ; "
+        f"{len(report.problems)} fichiers ignorés ({report.seconds:.1f} s)."
     )
     return embeddings, model_id
 
@@ -102,9 +96,56 @@ def refresh(
     store: StoreOpt = None,
     full: Annotated[bool, typer.Option("--full", help="Tout reconstruire.")] = False,
 ) -> None:
-    """Indexer les articles du dossier : ajoute le nouveau, retire le périmé, garde le reste."""
+    """Indexer les articles du dossier : ajoute le nouveau, remplace le modifié, retire le supprimé."""
     with french_errors():
         run_refresh(make_settings(corpus, store), full=full)
+
+
+@app.command()
+def status(
+    corpus: CorpusOpt = None,
+    store: StoreOpt = None,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Une ligne par article indexé.")] = False,
+) -> None:
+    """État de l'index : articles et passages, dernière mise à jour, articles en attente, modèle."""
+    from index.embeddings import resolve_model
+    from index.status import read_status
+
+    with french_errors():
+        settings = make_settings(corpus, store)
+        if settings.embedding_base_url:  # the id is the name the server reports
+            from bot.service import load_embeddings
+
+            model_id = load_embeddings(settings)[1]
+        else:
+            model_id = resolve_model(settings.embedding_model)[1]
+        state = read_status(
+            settings.corpus_dir, model_id, store_dir=settings.store_dir, chroma_url=settings.chroma_url,
+            collection=settings.collection,
+        )  # fmt: skip
+    when = state.refreshed_at.astimezone().strftime("%d/%m/%Y %H:%M:%S") if state.refreshed_at else "jamais"
+    print(f"Index : {state.articles} articles, {state.chunks} passages")
+    print(f"Dernière mise à jour : {when}")
+    print(f"Modèle d'embeddings : {state.model}")
+    if verbose or state.articles <= 20:
+        for source, count in state.chunks_by_article.items():
+            print(f"  {count:5} passages  {source}")
+    print(f"Articles du dossier pas encore indexés (nouveaux ou modifiés) : {len(state.pending)}")
+    for source in state.pending:
+        print(f"  {source}")
+    if state.gone:
+        print(f"Articles indexés mais retirés du dossier : {len(state.gone)}")
+        for source in state.gone:
+            print(f"  {source}")
+    if state.pending or state.gone:
+        print("Lancez `missions refresh` pour mettre l'index à jour.")
+    if not state.model_matches:
+        say(
+            "Erreur :", "red",
+            f"l'index a été construit avec le modèle « {state.model} », pas « {state.expected_model} » : "
+            "il ne peut pas servir. Reconstruisez-le avec `missions refresh --full`.",
+        )  # fmt: skip
+        raise typer.Exit(1)
 
 
 @app.command()
@@ -147,6 +188,8 @@ def ask(
 def print_answer(answer) -> None:  # noqa: ANN001 - bot.answer.Answer, imported lazily
     """Human-readable answer with its sources."""
     print(answer.text)
+    if answer.notice:
+        print(f"  ({answer.notice})")
     for c in answer.citations:
         print(f"  [{c.n}] {c.title} — {c.source}, § {c.paragraph}")
     print(flush=True)
@@ -234,7 +277,7 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port.")] = None,
     refresh_first: Annotated[bool, typer.Option("--refresh", help="Mettre l'index à jour avant.")] = False,
 ) -> None:
-    """Servir le chat (et son API) sur http://HOST:PORT."""
+    """Servir le chat, l'API (/api, /v1 compatible OpenAI) et sa documentation (/docs) sur http://HOST:PORT."""
     settings = make_settings(host=host, port=port)
     with french_errors():
         model = run_refresh(settings) if refresh_first else None

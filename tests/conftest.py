@@ -13,6 +13,8 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
+pytest_plugins = ["tests.live_server"]  # live_bot, live_url, serve_app: the real server over HTTP
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SEED_CORPUS = ROOT / "corpus" / "articles"
@@ -35,7 +37,9 @@ def build_store(corpus: Path, store_dir: Path, embeddings, chroma_url: str | Non
 
     model, model_id = embeddings
     store = open_store(model, model_id, store_dir=store_dir, chroma_url=chroma_url, create=True)
-    return store, refresh_index(store, load_articles(corpus).articles)
+    report = refresh_index(store, load_articles(corpus).articles)
+    # A refresh publishes a new generation of the store: open it again to read that one.
+    return open_store(model, model_id, store_dir=store_dir, chroma_url=chroma_url), report
 
 
 def make_bot(store, embeddings):

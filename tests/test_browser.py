@@ -64,7 +64,10 @@ def served_url(seed_store_dir, tmp_path_factory) -> Iterator[str]:
     """`missions serve` in a subprocess, on the seed store and a free loopback port."""
     port = free_port()
     log = tmp_path_factory.mktemp("serve") / "serve.log"
-    env = {**os.environ, "MISSIONS_STORE_DIR": str(seed_store_dir), "MISSIONS_PORT": str(port)}
+    env = {
+        **os.environ, "MISSIONS_STORE_DIR": str(seed_store_dir), "MISSIONS_PORT": str(port),
+        "MISSIONS_UNANSWERED_PATH": str(log.parent / "unanswered.sqlite3"),
+    }  # fmt: skip
     with log.open("w") as out:
         process = subprocess.Popen(
             [sys.executable, str(ROOT / "cli.py"), "serve"],
@@ -165,22 +168,31 @@ def test_chat_answers_with_sources_examples_and_french_errors(page, served_url, 
     assert_stayed_on_loopback(page)
 
 
+def test_api_docs_render_in_french_with_no_internet(page, served_url, tmp_path):
+    from playwright.sync_api import expect
+
+    page.goto(served_url + "docs")
+    expect(page.get_by_text("Poser une question", exact=True)).to_be_visible(timeout=WAIT_MS)
+    expect(page.get_by_text("Réponse à une conversation (compatible OpenAI)")).to_be_visible()
+    expect(page.get_by_role("button", name="Authorize")).to_be_visible()
+    page.screenshot(path=str(tmp_path / "docs.png"), full_page=True)
+    shutil.copy(tmp_path / "docs.png", "/tmp/missions-docs.png")
+    assert_stayed_on_loopback(page)
+
+
 @contextmanager
 def serve_in_process(corpus: Path, store_dir: Path, embeddings) -> Iterator[str]:
-    """The app in this process, over a store refreshed from `corpus`; yields its URL."""
+    """The whole app in this process (uvicorn in a thread), over a store refreshed from `corpus`; yields its URL."""
     import app
+    from bot.service import LiveBot
     from bot.settings import Settings
-    from tests.conftest import build_store, make_bot
-    from web import chat
+    from tests.conftest import build_store
+    from tests.live_server import running
 
-    store, _ = build_store(corpus, store_dir, embeddings)
-    settings = Settings(corpus_dir=corpus, store_dir=store_dir, port=free_port())
-    demo = chat.build_ui(make_bot(store, embeddings), settings)
-    url = app.start(demo, settings)
-    try:
-        yield url
-    finally:
-        demo.close()
+    build_store(corpus, store_dir, embeddings)
+    settings = Settings(corpus_dir=corpus, store_dir=store_dir, unanswered_path=store_dir.parent / "unanswered.sqlite3")
+    with running(app.create_app(LiveBot(settings, embeddings), settings)) as url:
+        yield url + "/"
 
 
 @pytest.fixture

@@ -187,7 +187,7 @@ def test_render_chat_alternates_escaped_questions_and_answers():
 
 
 class RecordingBot:
-    """The real bot, with every `ask` call recorded."""
+    """The real bot, with every `stream` call recorded."""
 
     def __init__(self, bot) -> None:
         self.bot = bot
@@ -196,9 +196,26 @@ class RecordingBot:
     def check_question(self, question):
         return self.bot.check_question(question)
 
-    def ask(self, question, history=()):
+    def stream(self, question, history=()):
         self.calls.append((question, list(history)))
-        return self.bot.ask(question, history=history)
+        return self.bot.stream(question, history=history)
+
+
+class ScriptedBot:
+    """A bot whose `stream` yields the pieces it is given, then their answer (a token-streaming answerer)."""
+
+    def __init__(self, pieces: list[str], answer: Answer) -> None:
+        self.pieces, self.answer = pieces, answer
+
+    def stream(self, question, history=()):
+        yield from self.pieces
+        yield self.answer
+
+
+def submit(bot, question, answers):
+    """Every update a submit yields, and the last one."""
+    updates = list(chat.submit_question(bot, question, answers))
+    return updates, updates[-1]
 
 
 @pytest.mark.slow
@@ -208,7 +225,7 @@ class RecordingBot:
 def test_submit_refuses_empty_or_oversized_question_in_french(seed_bot, question, message):
     earlier = [Answer("avant", "réponse")]
     with pytest.raises(gr.Error, match=message) as raised:
-        chat.submit_question(seed_bot, question, earlier)
+        submit(seed_bot, question, earlier)
     assert raised.value.title == "Question non valide"
     assert earlier == [Answer("avant", "réponse")]  # the conversation is untouched
     box, state = chat.check_question(seed_bot, question, earlier)
@@ -223,7 +240,7 @@ def test_check_question_accepts_a_normal_question(seed_bot):
 
 @pytest.mark.slow
 def test_submit_answers_with_markers_and_sources(seed_bot):
-    box, messages, panel, state = chat.submit_question(seed_bot, SILICON, [])
+    _, (box, messages, panel, state) = submit(seed_bot, SILICON, [])
     assert box == ""
     assert [m["role"] for m in messages] == ["user", "assistant"]
     assert "quinzaine" in messages[1]["content"]
@@ -238,8 +255,8 @@ def test_submit_answers_with_markers_and_sources(seed_bot):
 @pytest.mark.slow
 def test_submit_passes_the_conversation_to_the_bot(seed_bot):
     bot = RecordingBot(seed_bot)
-    _, _, _, state = chat.submit_question(bot, SILICON, [])
-    _, messages, _, state = chat.submit_question(bot, "Qui est Luc Julia ?", state)
+    _, (_, _, _, state) = submit(bot, SILICON, [])
+    _, (_, messages, _, state) = submit(bot, "Qui est Luc Julia ?", state)
     assert bot.calls[0] == (SILICON, [])
     assert bot.calls[1] == ("Qui est Luc Julia ?", [Turn(state[0].question, state[0].text)])
     assert len(messages) == 4 and "Siri" in messages[3]["content"]
@@ -252,10 +269,26 @@ def test_every_example_question_gets_a_cited_answer(seed_bot, question):
     assert not answer.abstained and answer.citations
 
 
+def test_submit_shows_the_answer_as_it_is_written_then_the_final_one():
+    earlier = [Answer("Qui est Luc Julia ?", "Luc Julia. [1]", [cite()])]
+    final = Answer(SILICON, "Une *quinzaine* d’entrepreneurs. [1]", [cite()])
+    updates, last = submit(ScriptedBot(["Une *quin", "zaine* d’entre", "preneurs."], final), SILICON, earlier)
+    drafts = [messages[-1]["content"] for _, messages, _, _ in updates[:-1]]
+    assert drafts == ["Une \\*quin", "Une \\*quinzaine\\* d’entre", "Une \\*quinzaine\\* d’entrepreneurs\\."]
+    for box, messages, panel, state in updates[:-1]:  # the earlier exchange stays; panel and state wait
+        assert box == "" and len(messages) == 4 and messages[1]["content"] == "Luc Julia\\. **\\[1\\]**"
+        assert panel == gr.skip() and state == gr.skip()
+    box, messages, panel, state = last
+    assert messages[-1]["content"] == "Une \\*quinzaine\\* d’entrepreneurs\\. **\\[1\\]**"
+    assert state == [*earlier, final] and "quinzaine" in panel
+
+
 @pytest.mark.slow
-def test_build_ui_exposes_the_ask_endpoint(seed_bot):
+def test_build_ui_exposes_the_ask_endpoint(seed_store_dir, embeddings, tmp_path):
+    from bot.service import LiveBot
     from bot.settings import Settings
 
-    demo = chat.build_ui(seed_bot, Settings())
+    live = LiveBot(Settings(store_dir=seed_store_dir, unanswered_path=tmp_path / "u.sqlite3"), embeddings)
+    demo = chat.build_ui(live, Settings())
     api_names = {fn.api_name for fn in demo.fns.values() if fn.api_visibility == "public"}
-    assert "ask" in api_names
+    assert api_names == {"ask"}

@@ -148,3 +148,34 @@ def test_open_bot_on_a_never_built_store_fails_fast_in_french(tmp_path):
     settings = Settings(store_dir=tmp_path / "jamais", corpus_dir=tmp_path)
     with pytest.raises(StoreNotBuilt, match="missions refresh"):
         open_bot(settings)
+
+
+@pytest.mark.slow
+def test_live_bot_picks_up_a_refresh_made_by_another_process(tmp_path, embeddings):
+    """A server's LiveBot notices a `missions refresh` of its store (the stamp changed) and reloads."""
+    import shutil
+    import subprocess
+    import sys
+
+    from bot.service import LiveBot
+    from bot.settings import Settings
+    from index.refresh import refresh_corpus
+    from tests.conftest import FICTIONAL, SEED_CORPUS
+
+    corpus, store_dir = tmp_path / "corpus", tmp_path / "store"
+    shutil.copytree(SEED_CORPUS, corpus)
+    refresh_corpus(corpus, *embeddings, store_dir=store_dir)
+    settings = Settings(corpus_dir=corpus, store_dir=store_dir, unanswered_path=tmp_path / "u.sqlite3")
+    live = LiveBot(settings, embeddings, poll_seconds=0)
+    question = "Combien de rendez-vous pendant la mission Israël ?"
+    assert live.bot.ask(question).abstained
+    before = live.bot
+
+    shutil.copy(FICTIONAL / "fictif-mission-israel-2018.txt", corpus)
+    env_cmd = [sys.executable, "-c", "from cli import main; main()", "refresh", "--corpus", str(corpus), "--store", str(store_dir)]
+    subprocess.run(env_cmd, check=True, capture_output=True, timeout=300)
+
+    answer = live.bot.ask(question)
+    assert live.bot is not before
+    assert not answer.abstained
+    assert answer.citations[0].source == "fictif-mission-israel-2018.txt"

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterator
+from typing import Any
 
 import gradio as gr
 
 from bot.answer import Answer, Citation
 from bot.errors import InvalidQuestion, MissionsError
-from bot.service import MissionsBot, Turn
+from bot.service import LiveBot, MissionsBot, Turn
 from bot.settings import Settings
 
 TITLE = "Missions — les voyages d'affaires de la CCI"
@@ -24,6 +26,11 @@ EXAMPLES = (
     # "Quelles missions ont eu lieu en 2018 ?" would abstain on the shipped single article.
     "Quand a eu lieu la Mission Silicon Valley ?",
     "Quels fonds ont été rencontrés ?",
+)
+ASK_DESCRIPTION = (
+    "Pose une question sur les missions (le texte, 500 caractères au plus par défaut) et rend le champ vidé, "
+    "la conversation (messages au format Chatbot, renvois [n] en gras) et le panneau des sources en HTML. "
+    "La conversation suit la session : avec gradio_client, une relance reprend la mission de la question d'avant."
 )
 NO_SOURCES = "Aucune source : les articles ne contiennent pas la réponse."
 EMPTY_SOURCES = '<p class="sources-empty">Les passages cités par la réponse apparaîtront ici.</p>'
@@ -39,8 +46,9 @@ SOURCES_CSS = """
 .sources-empty { color: var(--body-text-color-subdued); font-style: italic; }
 """
 
-# What a submit returns: the cleared question box, the chat, the sources panel, the new state.
-Outputs = tuple[str, list[dict[str, str]], str, list[Answer]]
+# What a submit yields: the cleared question box, the chat, the sources panel, the new state
+# (while the answer is written, the panel and the state are left as they are: `gr.skip()`).
+Outputs = tuple[str, list[dict[str, str]], Any, Any]
 
 # CommonMark lets a backslash escape any ASCII punctuation; these are the ones that format.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~$])")
@@ -116,15 +124,25 @@ def check_question(bot: MissionsBot, question: str, answers: list[Answer]) -> tu
     return gr.validate(True, ""), gr.validate(True, "")
 
 
-def submit_question(bot: MissionsBot, question: str, answers: list[Answer]) -> Outputs:
-    """Ask with the conversation so far; returns (cleared box, chat, sources, new state).
+def submit_question(bot: MissionsBot, question: str, answers: list[Answer]) -> Iterator[Outputs]:
+    """Ask with the conversation so far, yielding (cleared box, chat, sources, state) as the answer is
+    written; the last one carries the sources panel and the new state.
 
     The validator above normally refuses a bad question first; should one get here, it raises
     `gr.Error` with the French message (rendered as HTML by Gradio, hence escaped).
     """
     history = [Turn(a.question, a.text) for a in answers]
+    written = ""
     try:
-        answer = bot.ask(question, history=history)
+        for piece in bot.stream(question, history=history):
+            if isinstance(piece, Answer):
+                answers = [*answers, piece]
+                yield "", render_chat(answers), render_sources(piece), answers
+            elif piece:
+                written += piece
+                draft = [{"role": "user", "content": escape_markdown(question)},
+                         {"role": "assistant", "content": escape_markdown(written)}]  # fmt: skip
+                yield "", [*render_chat(answers), *draft], gr.skip(), gr.skip()
     except InvalidQuestion as exc:
         message, title = html.escape(str(exc), quote=False), "Question non valide"
         raise gr.Error(message, title=title, print_exception=False) from exc
@@ -132,12 +150,13 @@ def submit_question(bot: MissionsBot, question: str, answers: list[Answer]) -> O
         raise gr.Error(
             html.escape(str(exc), quote=False), title="Erreur", print_exception=False
         ) from exc
-    answers = [*answers, answer]
-    return "", render_chat(answers), render_sources(answer), answers
 
 
-def build_ui(bot: MissionsBot, settings: Settings) -> gr.Blocks:
-    """The page: chat, question box and examples on the left, sources of the last answer beside."""
+def build_ui(live: LiveBot, settings: Settings) -> gr.Blocks:
+    """The page: chat, question box and examples on the left, sources of the last answer beside.
+
+    Each request answers with `live.bot`, the bot of the moment (a refresh swaps it).
+    """
     limit = settings.max_question_chars
     with gr.Blocks(title=TITLE, analytics_enabled=False) as demo:
         answers = gr.State([])
@@ -177,18 +196,19 @@ def build_ui(bot: MissionsBot, settings: Settings) -> gr.Blocks:
             with gr.Column(scale=2):
                 gr.Markdown("## Sources\nLes passages cités par la dernière réponse.")
                 sources = gr.HTML(
-                    EMPTY_SOURCES, css_template=SOURCES_CSS, js_on_load=None, elem_id="sources"
-                )
+                    EMPTY_SOURCES, label="Sources", show_label=False, css_template=SOURCES_CSS,
+                    js_on_load=None, elem_id="sources",
+                )  # fmt: skip
 
-        def ask(question: str, answers: list[Answer]) -> Outputs:
+        def ask(question: str, answers: list[Answer]) -> Iterator[Outputs]:
             """Answer a question about the missions, with its sources."""
-            return submit_question(bot, question, answers)
+            yield from submit_question(live.bot, question, answers)
 
         outputs = [question, chat, sources, answers]
         gr.on(
             [question.submit, send.click], ask, [question, answers], outputs,
-            api_name="ask", concurrency_id="bot",
-            validator=lambda q, a: check_question(bot, q, a),
+            api_name="ask", concurrency_id="bot", api_description=ASK_DESCRIPTION,
+            validator=lambda q, a: check_question(live.bot, q, a),
         )  # fmt: skip
         for button in examples:
             # The button's label is the question; the listener stays off the public API.
