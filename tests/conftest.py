@@ -13,7 +13,10 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
 
-pytest_plugins = ["tests.live_server"]  # live_bot, live_url, serve_app: the real server over HTTP
+pytest_plugins = [
+    "tests.live_server",  # live_bot, live_url, serve_app: the real server over HTTP
+    "tests.chromium",  # browser, page: headless Chromium kept on loopback
+]
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"

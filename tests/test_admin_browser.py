@@ -10,10 +10,10 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests import test_browser
+from tests.chromium import assert_stayed_on_loopback
 from tests.conftest import SEED_CORPUS
 from tests.live_server import running
-from tests.test_browser import WAIT_MS, ask, assert_stayed_on_loopback
+from tests.test_browser import WAIT_MS, ask
 from tests.test_loaders import make_pdf
 
 pytestmark = pytest.mark.browser
@@ -31,8 +31,6 @@ ARTICLE = (
 )
 QUESTION = "Qui est Élodie Tremblay ?"
 
-browser = test_browser.browser  # the chat's fixtures: one Chromium, French pages kept on loopback
-page = test_browser.page
 
 
 def start_server(tmp_path: Path, embeddings, corpus: Path, **overrides) -> AbstractContextManager[str]:

@@ -12,20 +12,15 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import httpx
 import pytest
 
+from tests.chromium import assert_stayed_on_loopback
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu",
-    "--disable-background-networking", "--disable-component-update",
-]  # fmt: skip
-LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 WAIT_MS = 30_000
 SILICON = "Combien d'entrepreneurs ont participé à la Mission Silicon Valley ?"
 QUOTE = "une quinzaine d’entrepreneurs ou porteurs de projet régionaux"
@@ -87,44 +82,6 @@ def served_url(seed_store_dir, tmp_path_factory) -> Iterator[str]:
         process.terminate()
         process.wait(timeout=30)
     assert f"le chat est servi sur {url}" in log.read_text()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A French page that records every request and lets none leave the machine."""
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    requested: list[str] = []
-
-    def stay_local(route):
-        requested.append(route.request.url)
-        if urlsplit(route.request.url).hostname in LOOPBACK:
-            route.continue_()
-        else:
-            route.abort()
-
-    context.route("**/*", stay_local)
-    page = context.new_page()
-    page.requested = requested
-    yield page
-    context.close()
-
-
-def assert_stayed_on_loopback(page) -> None:
-    assert page.requested, "no request was recorded"
-    outside = [url for url in page.requested if urlsplit(url).hostname not in LOOPBACK]
-    assert outside == []
 
 
 def ask(page, question: str) -> None:

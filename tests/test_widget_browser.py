@@ -11,19 +11,13 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
+from tests.chromium import assert_stayed_on_loopback
+
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu",
-    "--disable-background-networking", "--disable-component-update",
-]  # fmt: skip
-LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 WAIT_MS = 30_000
 KEY = "cle-du-widget"
 TITLE = "Missions de la CCI"
@@ -116,43 +110,6 @@ def site(serve_app) -> Iterator[dict[str, str]]:
             allowed.html = page_html(script, title=TITLE, api_key=KEY)
             refused.html = page_html(script, title=TITLE, api_key=KEY, position="left")
             yield {"server": server, "allowed": allowed.origin + "/", "refused": refused.origin + "/"}
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A French page that records every request and lets none leave the machine."""
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1100, "height": 820})
-    requested: list[str] = []
-
-    def stay_local(route):
-        requested.append(route.request.url)
-        if urlsplit(route.request.url).hostname in LOOPBACK:
-            route.continue_()
-        else:
-            route.abort()
-
-    context.route("**/*", stay_local)
-    page = context.new_page()
-    page.requested = requested
-    yield page
-    context.close()
-
-
-def assert_stayed_on_loopback(page) -> None:
-    assert page.requested, "no request was recorded"
-    assert [url for url in page.requested if urlsplit(url).hostname not in LOOPBACK] == []
 
 
 def asked(page) -> Callable[[], list[dict]]:
