@@ -33,15 +33,15 @@ def embeddings():
 
 
 def build_store(corpus: Path, store_dir: Path, embeddings, chroma_url: str | None = None):
-    """Refresh `corpus` into a new store and return (store, report)."""
-    from corpus.load import load_articles
-    from index.refresh import refresh_index
+    """Refresh `corpus` into a new store the way `missions refresh` does; return (store, report).
+
+    With `chroma_url`, `store_dir` is the local state folder (lock, records cache).
+    """
+    from index.refresh import refresh_corpus
     from index.store import open_store
 
     model, model_id = embeddings
-    store = open_store(model, model_id, store_dir=store_dir, chroma_url=chroma_url, create=True)
-    report = refresh_index(store, load_articles(corpus).articles)
-    # A refresh publishes a new generation of the store: open it again to read that one.
+    report = refresh_corpus(corpus, model, model_id, store_dir=store_dir, chroma_url=chroma_url)
     return open_store(model, model_id, store_dir=store_dir, chroma_url=chroma_url), report
 
 
