@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
+from bot import related
 from bot.lexicon import stem_in, stems_match, synonyms, term_in
 from corpus.facts import NUMBER_WORDS as FACT_NUMBER_WORDS
 from corpus.facts import PEOPLE_WORDS, count_participants, find_sectors
@@ -61,16 +62,33 @@ _PLACE = re.compile(
 _NAME_LIST = re.compile(r"[A-ZÀ-Ý][\w\-]+(?:\s[A-ZÀ-Ý][\w\-]+)*,\s[A-ZÀ-Ý][\w\-]+.{0,40}?\bet\s[A-ZÀ-Ý]")
 _ROLE = re.compile(
     r"\b(?:vice-)?pr[ée]sident(?:e)?\b|\bdirect(?:eur|rice)\b|\bfondat(?:eur|rice)\b|\bCEO\b|\bPDG\b|\bDG\b|"
-    r"\bCTO\b|\bresponsable\b|\bcharg[ée]e?\b|\bmanager\b|\bdesigner\b|\binventeur\b|\ben tant qu|"
+    r"\bCTO\b|\bresponsable\b|\bcheffe\b|\bcharg[ée]e?\b|\bmanager\b|\bdesigner\b|\binventeur\b|\ben tant qu|"
     r"\bg[ée]rant(?:e)?\b|\bassoci[ée]e?\b|\bconseill(?:er|[eè]re)\b|\bd[ée]l[ée]gu[ée]e?\b|\bconsultant(?:e)?\b|"
     r"\bing[ée]nieur(?:e)?\b|\bentrepreneur\b|\bchef\b|\bpartner\b|\bprofesseur\b|\bchercheu(?:r|se)\b",
     re.I,
 )
 _CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\w&\-]+")
+# Looking ahead: a plan, a wish, a future tense ("étudie une mission à Munich", "est programmée
+# pour 2024", "ont exprimé des idées de mission").
+_FUTURE = re.compile(
+    r"\bprochain|\bpr[ée]voi|\bpr[ée]vue?s?\b|\bprogramm(?:ée?s?|ees?)\b|\b[ée]tudie\b|\benvisag|"
+    r"\b[àa] venir\b|\bfutur|"
+    r"\bsouhait|\bid[ée]es?\s+de\b|\baimerai|\bvoudrai|\bprojette\s+d|\bse\s+tiendra|\baura\s+lieu|"
+    r"\bser(?:a|ont)\b|\bl['’]an\s+prochain|\bpr[ée]par",
+    re.I,
+)
+# A plan about a mission itself, not any future detail: "une mission au Vietnam est programmée".
+_NEXT_MISSION = re.compile(
+    r"\b(?:mission|[ée]dition|voyage|d[ée]placement)s?\b[^.]{0,80}?(?:programm(?:ée?s?|ees?)\b|pr[ée]vu|envisag|[ée]tudi|pr[ée]par)|"
+    r"(?:pr[ée]voi\w*|[ée]tudie|envisage\w*|pr[ée]pare\w*|id[ée]es?)\b[^.]{0,30}?\b(?:mission|[ée]dition|voyage)|"
+    r"\bprochaine?s?\s+(?:mission|[ée]dition|[ée]tape|destination|voyage)",
+    re.I,
+)
 
 
-def has_quantity(sentence: str, head: str | None) -> bool:
-    """A number or number word, right before the head noun when there is one.
+def has_quantity(sentence: str, head: str | None, head_word: str | None = None) -> bool:
+    """A number or number word, right before the head noun (or a word related to it, as "magasins"
+    to `head_word` "supermarchés") when there is one.
 
     ("une quinzaine d'entrepreneurs", "entrepreneur") -> True; ("des entrepreneurs", ...) -> False
     """
@@ -81,7 +99,11 @@ def has_quantity(sentence: str, head: str | None) -> bool:
         return True  # "combien de participants": a count of people, read as the catalogue reads it
     for i, token in enumerate(tokens):
         word = stem(token)
-        if stems_match(head, word) or word in synonyms().get(head, ()):
+        if (
+            stems_match(head, word)
+            or word in synonyms().get(head, ())
+            or (head_word and related.closeness(head_word, [token]) >= related.RELATED_MIN)
+        ):
             before = tokens[max(0, i - 4) : i]
             if any(_NUMBER.search(t) or fold(t) in NUMBER_WORDS for t in before):
                 return True
@@ -120,6 +142,16 @@ def has_day_month(sentence: str) -> bool:
     return bool(_DAY_MONTH.search(sentence))
 
 
+def looks_ahead(sentence: str) -> bool:
+    """A plan, a wish or a future tense: "La CCI prévoit une prochaine édition en 2023" -> True."""
+    return bool(_FUTURE.search(sentence))
+
+
+def next_mission(sentence: str) -> bool:
+    """A plan about a mission itself: "la CCI étudie une mission à Munich" -> True."""
+    return bool(_NEXT_MISSION.search(sentence))
+
+
 def strength(expects: str | None, sentence: str) -> float:
     """How precise the answer is, 0 to 1: a day and month beat a bare year for a date."""
     if expects == "date":
@@ -129,8 +161,12 @@ def strength(expects: str | None, sentence: str) -> float:
     return 0.0
 
 
-def check(expects: str | None, sentence: str, head: str | None, question_words: set[str]) -> bool:
+def check(
+    expects: str | None, sentence: str, head: str | None, question_words: set[str], head_word: str | None = None
+) -> bool:
     """True when `sentence` holds an answer of the `expects` type (always True for None)."""
+    if expects == "quantity":
+        return has_quantity(sentence, head, head_word)
     test = _CHECKS.get(expects or "")
     return test(sentence, head, question_words) if test else True
 
@@ -138,7 +174,6 @@ def check(expects: str | None, sentence: str, head: str | None, question_words: 
 Check = Callable[[str, "str | None", set[str]], bool]
 # One test per answer type, built once: (sentence, head noun, question words) -> bool.
 _CHECKS: dict[str, Check] = {
-    "quantity": lambda s, head, _q: has_quantity(s, head),
     "money": lambda s, _h, q: has_money(s, q),
     "date": lambda s, _h, _q: bool(_DATE.search(s)),
     "duration": lambda s, _h, _q: bool(_DURATION.search(s)),

@@ -16,11 +16,11 @@ from functools import lru_cache
 
 from langchain_core.documents import Document
 
-from bot import evidence
+from bot import evidence, lexicon, related
 from bot.answer import Answer, Citation, Passage
 from bot.lexicon import term_in
 from bot.question import Analysis
-from index.french import fold, split_sentences, terms, words
+from index.french import fold, split_sentences, stem, terms, words
 from index.lexical import LexicalIndex
 
 COVERAGE_THRESHOLD = 0.55
@@ -50,6 +50,7 @@ class Candidate:
     coverage: float
     holds_answer: bool
     names_noun: bool = False
+    head_related: bool = False  # the sentence holds a word close to the head noun, not the noun
     precision: float = 0.0
     bag: frozenset[str] = frozenset()
 
@@ -86,7 +87,7 @@ class ExtractiveAnswerer:
         """Quote the best sentences of `passages`, or refuse with the closest articles as leads."""
         if not passages:
             return Answer(question, REFUSAL, abstained=True)
-        if not analysis.focus and not analysis.expects:
+        if not analysis.focus and not analysis.expects and not analysis.future:
             if not (analysis.missions or analysis.years):
                 return Answer(question, VAGUE, abstained=True, leads=_leads(passages))
             return self._compose(question, [self._opening(passages)])
@@ -108,18 +109,31 @@ class ExtractiveAnswerer:
     def _candidates(self, passages: list[Passage], analysis: Analysis) -> list[Candidate]:
         out = []
         question_words = {fold(w) for w in words(analysis.question)}
+        surface = question_surface(analysis)
+        head_word = surface.get(analysis.head) if analysis.head else None
         for rank, passage in enumerate(passages):
             doc = passage.document
             base = int(doc.metadata.get("start", 0))
             context = passage_terms(doc.page_content)
             article = self.article_terms(str(doc.metadata.get("source", ""))) if self.article_terms else context
+            previous: frozenset[str] = frozenset()
             for s, e, bag in sentence_terms(doc.page_content):
                 sentence = doc.page_content[s:e]
-                coverage = self._coverage(bag, context, analysis, article)
-                holds = evidence.check(analysis.expects, sentence, analysis.head, question_words)
-                noun = bool(analysis.noun) and term_in(str(analysis.noun), bag)
+                sentence_words = words(sentence)
+                # "De ce fait, ils ont exprimé...": quoted with the sentence before, so scored with it.
+                own = bag | previous if _ANAPHORA.match(sentence) else bag
+                previous = bag
+                coverage = self._coverage(own, context, analysis, article)
+                holds = evidence.check(analysis.expects, sentence, analysis.head, question_words, head_word)
+                head_related = bool(head_word) and related.closeness(head_word, sentence_words) >= related.RELATED_MIN
+                noun = bool(analysis.noun) and (term_in(str(analysis.noun), bag) or head_related)
                 precision = evidence.strength(analysis.expects, sentence)
-                out.append(Candidate(passage, rank, base + s, base + e, coverage, holds, noun, precision, bag))
+                if analysis.future:
+                    holds = holds and evidence.looks_ahead(sentence)
+                    precision = float(evidence.next_mission(sentence))  # a next mission beats a precise date
+                out.append(
+                    Candidate(passage, rank, base + s, base + e, coverage, holds, noun, head_related, precision, bag)
+                )
         return out
 
     def _coverage(
@@ -144,7 +158,7 @@ class ExtractiveAnswerer:
         if not candidate.holds_answer or candidate.coverage < COVERAGE_THRESHOLD:
             return False
         required = not analysis.expects or analysis.kind == "qui"  # a "qui" head is a role to name
-        if analysis.head and required and not term_in(analysis.head, candidate.bag):
+        if analysis.head and required and not (term_in(analysis.head, candidate.bag) or candidate.head_related):
             return False
         # A name the question gives (a person, a company) must be in the passage.
         known = passage_terms(candidate.passage.document.page_content)
@@ -198,6 +212,14 @@ def sentence_terms(passage: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
 def passage_terms(passage: str) -> frozenset[str]:
     """Index terms of a whole passage."""
     return frozenset(terms(passage))
+
+
+def question_surface(analysis: Analysis) -> dict[str, str]:
+    """Each focus term's word as the question wrote it ("chercheur" -> "chercheur")."""
+    out: dict[str, str] = {}
+    for word in words(lexicon.rewrite(analysis.question)):
+        out.setdefault(stem(word), word)
+    return out
 
 
 def _text(candidate: Candidate) -> str:

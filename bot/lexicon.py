@@ -60,6 +60,20 @@ ROLE_NOUNS = set(
     "organisatrice gerant gerante associe associee maire ministre ambassadeur ambassadrice consul "
     "delegue deleguee chef cheffe conseiller conseillere professeur professeure chercheur chercheuse".split()
 )
+# A question about what comes next ("la prochaine mission", "quelle mission est envisagée après
+# Berlin ?"): the answer must look ahead, and these words, like "mission", are not to be found.
+FUTURE_WORDS = set(
+    "prochain prochaine prochains prochaines suite ensuite envisage envisagee envisagees envisages "
+    "envisager prevu prevue prevus prevues prevoit futur future futurs futures avenir "
+    "voudraient voudrait aimeraient aimerait souhaiteraient souhaiterait".split()
+)
+# Added to the lexical query of such a question, since plans are worded with these.
+FUTURE_QUERY = "prochaine suite ensuite prévoit prévue programmée étudie envisage projet"
+FUTURE_COMPANIONS = set("destination destinations etape etapes".split())
+# Verbs of working somewhere: "Où travaille X ?" asks for X's post, not for a town.
+WORK_VERBS = set("travaille travaillait travaillent bosse bossait exerce exercait employe employee".split())
+# Verbs that a "pourquoi" question wraps around its subject: "Pourquoi avoir choisi Montréal ?".
+REASON_LIGHT_WORDS = set("choisi choisir choix choisie opte organise organisee organiser partir parti".split())
 MONEY_VERBS = set(
     "coute coutait coutent coutaient couter paye paie payer leve levee leves lever investi "
     "investir rapporte gagne facture".split()
@@ -172,6 +186,12 @@ def required_money_heads() -> frozenset[str]:
 def companions() -> frozenset[str]:
     """Stems that belong to the head before them ("chiffre d'affaires")."""
     return frozenset(_stems(HEAD_COMPANION_WORDS))
+
+
+@cache
+def future_terms() -> tuple[str, ...]:
+    """Stems added to the lexical query of a question about what comes next."""
+    return tuple(dict.fromkeys(_stems(FUTURE_QUERY)))
 
 
 @cache

@@ -35,6 +35,7 @@ class MissionRef:
     destination: str | None
     year: int | None
     vocabulary: frozenset[str] = frozenset()
+    places: tuple[str, ...] = ()  # its country, the country's towns and regions ("Allemagne", "Europe")
 
 
 @dataclass
@@ -49,6 +50,7 @@ class Analysis:
     noun: str | None = None
     plural: bool = False
     names: list[str] = field(default_factory=list)
+    future: bool = False  # about what comes next: the answer must look ahead
     missions: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
@@ -140,16 +142,26 @@ def destination_parts(ref: MissionRef) -> list[set[str]]:
 
 
 def match_missions(asked: set[str], missions: Sequence[MissionRef]) -> tuple[list[str], set[str]]:
-    """Missions whose destination the question's terms name, and the terms that named them."""
-    found: list[str] = []
-    used: set[str] = set()
-    for ref in missions:
-        for part in destination_parts(ref):
-            if part <= asked:
-                if ref.mission not in found:
-                    found.append(ref.mission)
-                used |= part
-    return found, used
+    """Missions whose destination the question's terms name, and the terms that named them; when no
+    destination is named, missions whose country or region is ("au Québec", "en Asie du Sud-Est").
+    """
+    for parts_of in (destination_parts, place_parts):
+        found: list[str] = []
+        used: set[str] = set()
+        for ref in missions:
+            for part in parts_of(ref):
+                if part <= asked:
+                    if ref.mission not in found:
+                        found.append(ref.mission)
+                    used |= part
+        if found:
+            return found, used
+    return [], set()
+
+
+def place_parts(ref: MissionRef) -> list[set[str]]:
+    """Term sets of the mission's country, towns and regions."""
+    return [t for t in (set(terms(p)) for p in ref.places) if t]
 
 
 def correct(term: str, vocabulary: Collection[str]) -> str:
@@ -224,6 +236,11 @@ def analyse(question: str, missions: Sequence[MissionRef] = (), vocabulary: Coll
     role_verbs = {stem(t) for t in tokens if fold(t) in lexicon.ROLE_VERBS}
     if kind == "qui" and role_verbs:
         expects = "role"  # "Qui dirige X ?": a person with a role
+        head = head or min(role_verbs)  # the verb, kept as the word a sentence should echo ("pilotée")
+    folded = {fold(t) for t in tokens}
+    if kind == "ou" and folded & lexicon.WORK_VERBS:
+        expects = "role"  # "Où travaille X ?": X's post ("vice-présidente de l'institut")
+    future = bool(folded & lexicon.FUTURE_WORDS)
     all_terms = question_terms(text, vocabulary)
     named, used = match_missions(set(all_terms), missions)
     known_years = {m.year for m in missions}
@@ -234,7 +251,11 @@ def analyse(question: str, missions: Sequence[MissionRef] = (), vocabulary: Coll
         skip = skip | {head} | lexicon.companions()
     elif head in lexicon.required_money_heads():
         skip = skip | lexicon.companions()
-    skip = skip | {stem(w) for w in tokens if fold(w) in lexicon.LIGHT_WORDS}
+    light = lexicon.LIGHT_WORDS | (lexicon.REASON_LIGHT_WORDS if kind == "pourquoi" else set())
+    light = light | (lexicon.WORK_VERBS if expects == "role" else set())
+    if future:
+        light = light | lexicon.FUTURE_WORDS | lexicon.FUTURE_COMPANIONS | lexicon.GENERIC_MISSION_WORDS
+    skip = skip | {stem(w) for w in tokens if fold(w) in light}
     if expects == "role":
         skip = skip | role_verbs
     names = [correct(t, vocabulary) for w in proper_nouns(question) for t in terms(w)]
@@ -263,6 +284,7 @@ def analyse(question: str, missions: Sequence[MissionRef] = (), vocabulary: Coll
         plural=any(fold(t) in ("quels", "quelles") for t in tokens[:6]),
         focus=focus,
         names=names,
+        future=future,
         missions=named,
         years=years,
         terms=all_terms,

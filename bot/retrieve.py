@@ -14,8 +14,10 @@ from langchain_chroma import Chroma
 from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 
+from bot import lexicon
 from bot.answer import Passage
 from bot.question import Analysis, MissionRef
+from corpus.facts import places_of
 from index.french import terms
 from index.lexical import LexicalIndex
 
@@ -61,7 +63,8 @@ class Retriever:
         if not self.documents:
             return []
         allowed = self._allowed(analysis)
-        lexical = self.lexical.scores(analysis.terms)
+        query = analysis.terms + list(lexicon.future_terms()) if analysis.future else analysis.terms
+        lexical = self.lexical.scores(query)
         lexical[~allowed] = 0.0
         lex_order = [int(i) for i in np.argsort(-lexical, kind="stable") if lexical[i] > 0][: k * 3]
         vector = list(query_vector) if query_vector is not None else self.embeddings.embed_query(analysis.question)
@@ -107,4 +110,8 @@ def _mission_refs(documents: Sequence[Document], article_terms: dict[str, set[st
             key = (mission, doc.metadata.get("year"))
             _, bag = meta.setdefault(key, (doc.metadata.get("destination"), set()))
             bag.update(article_terms.get(str(doc.metadata.get("source", "")), set()))
-    return [MissionRef(m, dest, year, frozenset(bag)) for (m, year), (dest, bag) in meta.items()]
+    countries = {(d.metadata.get("mission"), d.metadata.get("year")): d.metadata.get("country") for d in documents}
+    return [
+        MissionRef(m, dest, year, frozenset(bag), places_of(countries.get((m, year))))
+        for (m, year), (dest, bag) in meta.items()
+    ]

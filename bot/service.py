@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from langchain_core.embeddings import Embeddings
 
+from bot import related
 from bot.answer import Answer, Answerer, Passage
 from bot.catalogue import MissionEntry, answer_aggregate, build_catalogue, is_aggregate
 from bot.errors import InvalidQuestion, UnknownMission
@@ -220,6 +221,7 @@ def open_bot(settings: Settings, model: tuple[Embeddings, str] | None = None) ->
         collection=settings.collection,
     )
     retriever = Retriever(store, embeddings)
+    related.load()  # the word vectors, now rather than during the first question
     answerer: Answerer = ExtractiveAnswerer(
         retriever.lexical, settings.max_citations, retriever.neighbour, retriever.article_terms
     )

@@ -11,24 +11,33 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from text_to_num import text2num
+
 NUMBER_WORDS = {
     "deux": 2, "trois": 3, "quatre": 4, "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9,
     "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
     "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "cent": 100, "dizaine": 10,
     "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
-    "cinquantaine": 50, "centaine": 100,
+    "cinquantaine": 50, "centaine": 100, "soixante": 60, "mille": 1000,
 }  # fmt: skip
+_UNIT = (
+    r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
+    r"vingts?|trente|quarante|cinquante|soixante|cents?)"
+)
+# "vingt-deux", "dix-huit", "trente et un", "quatre-vingt-dix": read by text2num.
+_COMPOUND = rf"{_UNIT}(?:(?:-|\s+et\s+|-et-){_UNIT})+"
 PEOPLE_WORDS = "participants personnes entrepreneurs dirigeants chefs porteurs membres patrons décideurs"
 _PEOPLE = (
     r"entrepreneurs?|dirigeants?|chefs?\s+d['’]entreprises?|participants?|porteurs?\s+de\s+projets?|"
     r"responsables?|représentants?|industriels?|personnes|décideurs?|patrons?|membres?|créateurs?"
 )
 _PARTICIPANTS = re.compile(
-    rf"\b(?P<count>\d{{1,4}}|{'|'.join(NUMBER_WORDS)})\s+(?:(?:de|d['’])\s*)?(?:[\w’']+\s+){{0,2}}?(?P<who>{_PEOPLE})\b",
+    rf"\b(?P<count>\d{{1,4}}|{_COMPOUND}|{'|'.join(NUMBER_WORDS)})\s+(?:(?:de|d['’])\s*)?(?:[\w’']+\s+){{0,2}}?(?P<who>{_PEOPLE})\b",
     re.I,
 )
+# "organisée par X", "organisée du 5 au 10 juin 2023 par X".
 _ORGANISER = re.compile(
-    r"\b(?:co-)?organisée?s?\s+(?:conjointement\s+)?par\s+(?P<who>.+?)(?=[,.;:(]|\s+(?:au|aux|à|sur|dans|pour|afin)\s)",
+    r"\b(?:co-)?organisée?s?\s+(?:conjointement\s+|(?:du|le|en)\s+[^,.;:()]{1,40}?\s+)?par\s+(?P<who>.+?)(?=[,.;:(]|\s+(?:au|aux|à|sur|dans|pour|afin)\s)",
     re.I,
 )
 SECTORS = (
@@ -40,13 +49,28 @@ SECTORS = (
 COUNTRIES = {
     "États-Unis": ("états-unis", "etats-unis", "usa", "californie", "new york", "silicon valley"),
     "Israël": ("israël", "israel", "tel-aviv", "jérusalem"),
-    "Chine": ("chine", "hong kong", "shenzhen", "canton"),
+    "Chine": ("chine", "hong kong", "shenzhen", "canton", "shanghai", "pékin"),
     "Canada": ("canada", "québec", "montréal", "toronto"),
-    "Japon": ("japon", "tokyo"),
-    "Royaume-Uni": ("royaume-uni", "londres"),
-    "Allemagne": ("allemagne", "berlin"),
+    "Japon": ("japon", "tokyo", "osaka"),
+    "Corée du Sud": ("corée", "séoul"),
+    "Royaume-Uni": ("royaume-uni", "angleterre", "londres"),
+    "Allemagne": ("allemagne", "berlin", "munich"),
     "Inde": ("inde", "bangalore"),
     "Singapour": ("singapour",),
+    "Vietnam": ("vietnam", "viêt nam", "hô chi minh"),
+    "Émirats arabes unis": ("émirats", "dubaï", "abou dabi"),
+    "Maroc": ("maroc", "casablanca"),
+    "Brésil": ("brésil", "são paulo"),
+}
+# Regions a question may name a mission by: "la mission en Asie du Sud-Est".
+REGIONS = {
+    "Amérique du Nord": ("États-Unis", "Canada"),
+    "Asie": ("Chine", "Japon", "Corée du Sud", "Inde", "Singapour", "Vietnam"),
+    "Asie du Sud-Est": ("Singapour", "Vietnam"),
+    "Moyen-Orient": ("Israël", "Émirats arabes unis"),
+    "Europe": ("Royaume-Uni", "Allemagne"),
+    "Afrique": ("Maroc",),
+    "Amérique latine": ("Brésil",),
 }
 
 
@@ -66,9 +90,20 @@ def count_participants(text: str) -> tuple[int | None, str | None]:
     match = _PARTICIPANTS.search(text)
     if not match:
         return None, None
-    count = match["count"].lower()
-    number = int(count) if count.isdigit() else NUMBER_WORDS.get(count)
-    return number, match.group(0)
+    return number_value(match["count"]), match.group(0)
+
+
+def number_value(text: str) -> int | None:
+    """22 from "vingt-deux", 15 from "quinzaine" or "15"; None when `text` is no number."""
+    text = text.lower().strip()
+    if text.isdigit():
+        return int(text)
+    if text in NUMBER_WORDS:
+        return NUMBER_WORDS[text]
+    try:
+        return int(text2num(text, "fr"))
+    except ValueError:
+        return None
 
 
 def find_organiser(text: str) -> str | None:
@@ -84,6 +119,14 @@ def find_sectors(text: str) -> list[str]:
     """Sectors named in the text, in the order of the list: ["fintech", "medtech"]."""
     folded = _fold(text)
     return [s for s in SECTORS if re.search(rf"\b{re.escape(_fold(s))}\b", folded)]
+
+
+def places_of(country: str | None) -> tuple[str, ...]:
+    """Names of a country and of its regions: "Singapour" -> ("Singapour", "singapour", "Asie", ...)."""
+    if not country:
+        return ()
+    regions = tuple(r for r, members in REGIONS.items() if country in members)
+    return (country, *COUNTRIES.get(country, ()), *regions)
 
 
 def find_country(destination: str | None, text: str) -> str | None:

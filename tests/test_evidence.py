@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.evidence import check, has_entity, has_quantity, stem_in
+from bot.evidence import check, has_entity, has_quantity, looks_ahead, next_mission, stem_in
 
 
 @pytest.mark.parametrize(
@@ -163,3 +163,29 @@ def test_a_cost_question_wants_a_price_not_any_amount():
 def test_a_season_and_a_year_make_a_date():
     assert check("date", "Une prochaine édition est prévue au printemps 2023.", None, set())
     assert not check("date", "Une prochaine édition est prévue bientôt.", None, set())
+
+
+@pytest.mark.parametrize(
+    ("sentence", "ahead", "mission"),
+    [
+        ("Une mission au Vietnam est programmée pour le premier semestre 2024.", True, True),
+        ("Fort de ce succès, la CCI étudie une mission à Munich pour 2023.", True, True),
+        ("Ils ont exprimé des idées de mission sur la côte Est des USA.", True, True),
+        ("Cinq entreprises reviendront sur le salon l'an prochain.", True, False),
+        ("Six jours de programme, dont une journée à Johor Bahru.", False, False),
+        ("Vingt porteurs de projet d’Occitanie ont participé.", False, False),
+    ],
+)
+def test_looking_ahead_and_planning_a_mission(sentence, ahead, mission):
+    assert looks_ahead(sentence) is ahead
+    assert next_mission(sentence) is mission
+
+
+def test_a_count_may_name_a_near_synonym_of_the_asked_for_noun():
+    sentence = (
+        "Rajesh Kumar, directeur des achats de la chaîne de supermarchés GreenBasket (62 magasins dans la région)."
+    )
+    assert has_quantity(sentence, "supermarch", "supermarchés")
+    assert not has_quantity(sentence, "supermarch")
+    # Words of one root are the stems' business: "entrepreneurs" never counts "entreprises".
+    assert not has_quantity("une quinzaine d’entrepreneurs ont participé", "entrepris", "entreprises")

@@ -1,6 +1,13 @@
 import pytest
 
-from corpus.facts import count_participants, extract_facts, find_country, find_organiser, find_sectors
+from corpus.facts import (
+    count_participants,
+    extract_facts,
+    find_country,
+    find_organiser,
+    find_sectors,
+    places_of,
+)
 from tests.conftest import SEED_CORPUS
 
 
@@ -11,6 +18,10 @@ from tests.conftest import SEED_CORPUS
         ("18 chefs d’entreprise de la région ont participé", 18),
         ("douze dirigeants d’entreprises industrielles", 12),
         ("une vingtaine de dirigeants et porteurs de projet", 20),
+        ("Du 15 au 19 novembre 2021, vingt-deux chefs d’entreprise ont participé", 22),
+        ("En juin, dix-huit chefs d'entreprise d'Occitanie se sont envolés", 18),
+        ("trente et un participants", 31),
+        ("Pour une participation de 3 500 euros par personne", None),
         ("Aucun chiffre ici.", None),
     ],
 )
@@ -23,6 +34,14 @@ def test_organiser_stops_at_the_place():
     assert find_organiser(text) == "CCI Occitanie"
     assert find_organiser("co-organisé par la CCI Occitanie et AD’OCC, l’agence") == "CCI Occitanie et AD’OCC"
     assert find_organiser("Rien d’organisé.") is None
+    dated = "la « Mission Singapour », organisée du 5 au 10 juin 2023 par la CCI Occitanie et AD'OCC, l'agence"
+    assert find_organiser(dated) == "CCI Occitanie et AD'OCC"
+
+
+def test_places_of_a_country_hold_its_towns_and_regions():
+    assert {"Canada", "québec", "Amérique du Nord"} <= set(places_of("Canada"))
+    assert "Asie du Sud-Est" in places_of("Singapour")
+    assert places_of(None) == ()
 
 
 def test_sectors_and_country():

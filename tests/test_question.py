@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.question import Analysis, MissionRef, analyse, detect_kind, expected_type, find_head
+from corpus.facts import places_of
 from index.french import terms, words
 
 MISSIONS = [
@@ -202,3 +203,38 @@ def test_combien_of_money_does_not_require_the_money_noun():
     analysis = analyse("Combien d'argent a été levé dans la Silicon Valley ?")
     assert analysis.expects == "money"
     assert analysis.head is None
+
+
+def test_a_question_about_what_comes_next_looks_ahead_without_requiring_the_word():
+    a = analyse("Prochaine destination après Berlin ?", [MissionRef("Mission Berlin", "Berlin", 2022)])
+    assert a.future and a.missions == ["Mission Berlin"]
+    assert not {"prochain", "destin"} & set(a.focus)
+    assert not analyse("Quand a eu lieu la mission ?", MISSIONS).future
+
+
+def test_where_someone_works_asks_for_a_post():
+    a = analyse("Marie Durand elle travaille où ?", MISSIONS)
+    assert a.expects == "role" and "travaill" not in a.focus
+
+
+def test_why_choose_a_place_is_about_the_place():
+    a = analyse("Pourquoi avoir choisi Israël pour une mission ?", MISSIONS)
+    assert a.kind == "pourquoi" and a.missions == ["Mission Israël"] and "chois" not in a.focus
+
+
+def test_a_region_or_country_names_the_mission_when_no_destination_does():
+    missions = [
+        MissionRef("Mission Singapour", "Singapour", 2023, places=places_of("Singapour")),
+        MissionRef("Mission Montréal", "Montréal", 2019, places=places_of("Canada")),
+        MissionRef("Mission New York", "New York", 2018, places=places_of("États-Unis")),
+        MissionRef("Mission Silicon Valley", "Silicon Valley", 2017, places=places_of("États-Unis")),
+    ]
+    assert analyse("qui pilotait la mission en asie du sud est", missions).missions == ["Mission Singapour"]
+    assert analyse("combien de sociétés sont allées au Québec ?", missions).missions == ["Mission Montréal"]
+    # A destination wins over the countries: New York is not every American mission.
+    assert analyse("Combien de participants à New York ?", missions).missions == ["Mission New York"]
+
+
+def test_a_role_verb_is_the_word_a_qui_answer_should_echo():
+    a = analyse("Qui pilotait la mission Israël ?", MISSIONS)
+    assert a.expects == "role" and a.noun == "pilot" and a.head is None
