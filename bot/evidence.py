@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from bot import related
+from bot import french_model
 from bot.lexicon import stem_in, stems_match, synonyms, term_in
 from corpus.facts import NUMBER_WORDS as FACT_NUMBER_WORDS
 from corpus.facts import PEOPLE_WORDS, count_participants, find_sectors
@@ -24,6 +24,7 @@ NUMBER_WORDS = set(FACT_NUMBER_WORDS) | {
     "cents", "mille", "centaines", "millier", "milliers", "million", "millions", "milliard", "milliards",
 }
 _NUMBER = re.compile(r"\d")
+_YEAR = re.compile(r"(?:19|20)\d\d")  # "en 2017, les participants": a year counts nothing
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:er)?\s+(?:au\s+\d{{1,2}}\s+)?{_MONTH}\b", re.I)
 # Why and how: a goal, a cause or a means.
 _REASON = re.compile(
@@ -64,14 +65,22 @@ _ROLE = re.compile(
     r"\b(?:vice-)?pr[ée]sident(?:e)?\b|\bdirect(?:eur|rice)\b|\bfondat(?:eur|rice)\b|\bCEO\b|\bPDG\b|\bDG\b|"
     r"\bCTO\b|\bresponsable\b|\bcheffe\b|\bcharg[ée]e?\b|\bmanager\b|\bdesigner\b|\binventeur\b|\ben tant qu|"
     r"\bg[ée]rant(?:e)?\b|\bassoci[ée]e?\b|\bconseill(?:er|[eè]re)\b|\bd[ée]l[ée]gu[ée]e?\b|\bconsultant(?:e)?\b|"
-    r"\bing[ée]nieur(?:e)?\b|\bentrepreneur\b|\bchef\b|\bpartner\b|\bprofesseur\b|\bchercheu(?:r|se)\b",
+    r"\bing[ée]nieur(?:e)?\b|\bentrepreneur\b|\bchef\b|\bpartner\b|\bprofesseur\b|\bchercheu(?:r|se)\b|"
+    r"\ba\s+fond[ée]\b|\bfond[ée]e?\s+par\b|\bdirige\b",
     re.I,
 )
 _CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\w&\-]+")
+# A way to reach someone: a phone number or an e-mail address.
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+_PHONE = re.compile(r"(?:\+\d{1,3}\s?)?\(?0\d\)?[\s.]?(?:\d{2}[\s.]?){4}")
+_PHONE_WORDS = frozenset("telephone tel numero portable phone".split())
+_EMAIL_WORDS = frozenset("mail email courriel mel".split())
+# Between a number and the noun it would count, a price or a rate: "4 200 euros HT par participant".
+_NOT_A_COUNT = frozenset("euros euro dollars dollar ht ttc par k€ usd eur".split())
 # Looking ahead: a plan, a wish, a future tense ("étudie une mission à Munich", "est programmée
 # pour 2024", "ont exprimé des idées de mission").
 _FUTURE = re.compile(
-    r"\bprochain|\bpr[ée]voi|\bpr[ée]vue?s?\b|\bprogramm(?:ée?s?|ees?)\b|\b[ée]tudie\b|\benvisag|"
+    r"\bprochain|\bpr[ée]voi|\br[ée]fl[ée]chi|\bpr[ée]vue?s?\b|\bprogramm(?:ée?s?|ees?)\b|\b[ée]tudie\b|\benvisag|"
     r"\b[àa] venir\b|\bfutur|"
     r"\bsouhait|\bid[ée]es?\s+de\b|\baimerai|\bvoudrai|\bprojette\s+d|\bse\s+tiendra|\baura\s+lieu|"
     r"\bser(?:a|ont)\b|\bl['’]an\s+prochain|\bpr[ée]par",
@@ -79,8 +88,8 @@ _FUTURE = re.compile(
 )
 # A plan about a mission itself, not any future detail: "une mission au Vietnam est programmée".
 _NEXT_MISSION = re.compile(
-    r"\b(?:mission|[ée]dition|voyage|d[ée]placement)s?\b[^.]{0,80}?(?:programm(?:ée?s?|ees?)\b|pr[ée]vu|envisag|[ée]tudi|pr[ée]par)|"
-    r"(?:pr[ée]voi\w*|[ée]tudie|envisage\w*|pr[ée]pare\w*|id[ée]es?)\b[^.]{0,30}?\b(?:mission|[ée]dition|voyage)|"
+    r"\b(?:mission|[ée]dition|voyage|d[ée]placement)s?\b[^.]{0,80}?(?:programm(?:ée?s?|ees?)\b|pr[ée]vu|envisag|[ée]tudi|pr[ée]par|r[ée]fl[ée]chi)|"
+    r"(?:pr[ée]voi\w*|[ée]tudie|envisage\w*|pr[ée]pare\w*|r[ée]fl[ée]chi\w*|id[ée]es?)\b[^.]{0,30}?\b(?:mission|[ée]dition|voyage)|"
     r"\bprochaine?s?\s+(?:mission|[ée]dition|[ée]tape|destination|voyage)",
     re.I,
 )
@@ -95,19 +104,25 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
     tokens = words(sentence)
     if head is None:
         return any(_NUMBER.search(t) or t in NUMBER_WORDS for t in tokens)
-    if head in people_stems() and count_participants(sentence)[0] is not None:
+    people = head in people_stems()
+    if people and count_participants(sentence)[0] is not None:
         return True  # "combien de participants": a count of people, read as the catalogue reads it
     for i, token in enumerate(tokens):
         word = stem(token)
         if (
             stems_match(head, word)
-            or word in synonyms().get(head, ())
-            or (head_word and related.closeness(head_word, [token]) >= related.RELATED_MIN)
+            or (word in synonyms().get(head, ()) and not people)  # "participé" is no count of entrepreneurs
+            or (head_word and french_model.related(head_word, [token]))
         ):
             before = tokens[max(0, i - 4) : i]
-            if any(_NUMBER.search(t) or fold(t) in NUMBER_WORDS for t in before):
+            numbers = [j for j, t in enumerate(before) if _is_number(t)]
+            if numbers and not _NOT_A_COUNT & {fold(t) for t in before[numbers[-1] + 1 :]}:
                 return True
     return False
+
+
+def _is_number(token: str) -> bool:
+    return bool(_NUMBER.search(token) and not _YEAR.fullmatch(token)) or fold(token) in NUMBER_WORDS
 
 
 @cache
@@ -135,6 +150,14 @@ def has_money(sentence: str, question_words: set[str]) -> bool:
     if not _MONEY.search(sentence):
         return False
     return not (question_words & _COST_QUESTION) or bool(_COST_CUE.search(sentence))
+
+
+def has_contact(sentence: str, question_words: set[str]) -> bool:
+    """A phone number when the question asks for one, an e-mail address when it asks for one, else either."""
+    phone, email = bool(question_words & _PHONE_WORDS), bool(question_words & _EMAIL_WORDS)
+    if phone == email:
+        return bool(_PHONE.search(sentence) or _EMAIL.search(sentence))
+    return bool((_PHONE if phone else _EMAIL).search(sentence))
 
 
 def has_day_month(sentence: str) -> bool:
@@ -175,6 +198,7 @@ Check = Callable[[str, "str | None", set[str]], bool]
 # One test per answer type, built once: (sentence, head noun, question words) -> bool.
 _CHECKS: dict[str, Check] = {
     "money": lambda s, _h, q: has_money(s, q),
+    "contact": lambda s, _h, q: has_contact(s, q),
     "date": lambda s, _h, _q: bool(_DATE.search(s)),
     "duration": lambda s, _h, _q: bool(_DURATION.search(s)),
     "sector": lambda s, _h, _q: bool(find_sectors(s)),

@@ -16,9 +16,9 @@ from functools import lru_cache
 
 from langchain_core.documents import Document
 
-from bot import evidence, lexicon, related
+from bot import evidence, french_model, lexicon
 from bot.answer import Answer, Citation, Passage
-from bot.lexicon import term_in
+from bot.lexicon import stem_in, term_in
 from bot.question import Analysis
 from index.french import fold, split_sentences, stem, terms, words
 from index.lexical import LexicalIndex
@@ -30,12 +30,15 @@ MAX_MISSIONS = 5  # a question naming no mission may get one answer per mission
 REFUSAL = "Je ne trouve pas la réponse à cette question dans les articles des missions."
 VAGUE = "Précisez votre question : une mission, une personne, un chiffre, une date ?"
 # A sentence that leans on the one before: "ont adopté cette devise", "Ils ont...".
+# Also after an opening apposition: "Albigeois installé à Shenzhen, il a fondé Sinoproto".
 _ANAPHORA = re.compile(
-    r"^(?:il|elle|ils|elles|ce|cela|ces|celui|celle|sa|son|ses|leur|leurs|de ce fait|pour cela)\b", re.I
+    r"^(?:[^,.]{1,60},\s*(?=(?:il|elle|ils|elles)\b))?"
+    r"(?:il|elle|ils|elles|ce|cela|ces|celui|celle|sa|son|ses|leur|leurs|de ce fait|pour cela)\b",
+    re.I,
 )
 CONTEXT_CREDIT = 0.5  # a focus word found only in the sentence's passage counts half
 # A focus word that the sentence's whole article never uses is more likely a paraphrase ("choisi",
-# "contacter") than the crux, which the head noun carries: it weighs less.
+# "contacter") than the crux, which the head noun carries: it weighs less, and a verb nothing.
 ABSENT_WEIGHT = 0.7
 
 
@@ -125,7 +128,7 @@ class ExtractiveAnswerer:
                 previous = bag
                 coverage = self._coverage(own, context, analysis, article)
                 holds = evidence.check(analysis.expects, sentence, analysis.head, question_words, head_word)
-                head_related = bool(head_word) and related.closeness(head_word, sentence_words) >= related.RELATED_MIN
+                head_related = bool(head_word) and french_model.related(str(head_word), sentence_words)
                 noun = bool(analysis.noun) and (term_in(str(analysis.noun), bag) or head_related)
                 precision = evidence.strength(analysis.expects, sentence)
                 if analysis.future:
@@ -146,20 +149,29 @@ class ExtractiveAnswerer:
         for term in analysis.focus:
             weight = self.lexical.idf(term) * (HEAD_WEIGHT if term == analysis.head else 1.0)
             if term != analysis.head and article and not term_in(term, article):
+                if term in analysis.verbs:
+                    continue  # "explorer" for "découvrir": a verb the article never uses is a paraphrase
                 weight *= ABSENT_WEIGHT
             total += weight
             if term_in(term, bag):
                 found += weight
             elif term_in(term, context):
                 found += CONTEXT_CREDIT * weight
-        return found / total if total else 0.0
+        return found / total if total else 1.0  # only paraphrased verbs: nothing left to find
 
     def _answers(self, candidate: Candidate, analysis: Analysis) -> bool:
         if not candidate.holds_answer or candidate.coverage < COVERAGE_THRESHOLD:
             return False
-        required = not analysis.expects or analysis.kind == "qui"  # a "qui" head is a role to name
-        if analysis.head and required and not (term_in(analysis.head, candidate.bag) or candidate.head_related):
+        # A "qui" head is a role to name; "chiffre d'affaires" must be named, both words.
+        money_head = analysis.noun in lexicon.required_money_heads()
+        required = not analysis.expects or analysis.kind == "qui" or money_head
+        head = analysis.head or (analysis.noun if money_head else None)
+        if head and required and not (term_in(head, candidate.bag) or candidate.head_related):
             return False
+        # "Les chiffres lui donnent raison" is no "chiffre d'affaires" ("CA", its synonym, is).
+        if money_head and stem_in(str(analysis.noun), candidate.bag):
+            if not all(term_in(c, candidate.bag) for c in analysis.companions):
+                return False
         # A name the question gives (a person, a company) must be in the passage.
         known = passage_terms(candidate.passage.document.page_content)
         return not analysis.names or any(evidence.stem_in(n, known) for n in analysis.names)

@@ -25,6 +25,7 @@ TYPE_HEAD_WORDS = {
     "entrepreneur entrepreneurs dirigeant dirigeants invité participant participants expert "
     "interlocuteur incubateur accélérateur",
     "money": "prix coût tarif montant budget valeur somme argent",
+    "contact": "téléphone numéro mail email courriel contact contacts coordonnées",
     "sector": "secteur secteurs domaine domaines filière filières thématique thématiques industrie industries",
 }
 # Heads that must appear in the answer and also name a money amount ("chiffre d'affaires").
@@ -44,11 +45,13 @@ LIGHT_WORDS = set(
     "tenu tenue tenir tient passe passee passes passees rendu rendus rendue rendues trouve "
     "trouvait situe situee agit agissait parle parler article articles texte cite citee cites "
     "citees mentionne mentionnee evoque evoquee selon indique quoi etait etaient c ca ce gars "
-    "type mec nb nombre exactement environ souhaitait souhaitaient cherchait cherchaient faut fallait".split()
+    "type mec nb nombre exactement environ souhaitait souhaitaient cherchait cherchaient faut fallait "
+    "celle celui ceux celles comme".split()
 )
 # Words that only restate "the mission" once a mission or a year is named.
 GENERIC_MISSION_WORDS = set(
-    "mission missions voyage voyages delegation sejour deplacement trip edition".split()
+    "mission missions voyage voyages delegation sejour deplacement trip edition cci occitanie "
+    "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split()
 )
 ROLE_VERBS = set(
     "dirige dirigeait dirigent preside presidait fonde fondee fondateur gere gerait anime "
@@ -68,26 +71,30 @@ FUTURE_WORDS = set(
     "voudraient voudrait aimeraient aimerait souhaiteraient souhaiterait".split()
 )
 # Added to the lexical query of such a question, since plans are worded with these.
-FUTURE_QUERY = "prochaine suite ensuite prévoit prévue programmée étudie envisage projet"
+FUTURE_QUERY = "prochaine suite ensuite prévoit prévue programmée étudie envisage réfléchit prépare"
+# Added to the lexical query of a question wanting a price: prices are worded with these.
+MONEY_QUERY = "prix coût tarif participation euros budget compter"
 FUTURE_COMPANIONS = set("destination destinations etape etapes".split())
 # Verbs of working somewhere: "Où travaille X ?" asks for X's post, not for a town.
 WORK_VERBS = set("travaille travaillait travaillent bosse bossait exerce exercait employe employee".split())
 # Verbs that a "pourquoi" question wraps around its subject: "Pourquoi avoir choisi Montréal ?".
-REASON_LIGHT_WORDS = set("choisi choisir choix choisie opte organise organisee organiser partir parti".split())
+REASON_LIGHT_WORDS = set(
+    "choisi choisir choix choisie opte organise organisee organiser partir parti destination interet".split()
+)
 MONEY_VERBS = set(
     "coute coutait coutent coutaient couter paye paie payer leve levee leves lever investi "
     "investir rapporte gagne facture".split()
 )
 ORDINALS = {
-    "premier": 0, "premiere": 0, "1re": 0, "1er": 0, "first": 0, "deuxieme": 1, "seconde": 1,
-    "second": 1, "2e": 1, "troisieme": 2, "3e": 2, "third": 2, "derniere": -1, "dernier": -1,
+    "premier": 0, "premiere": 0, "1re": 0, "1er": 0, "1ere": 0, "first": 0, "deuxieme": 1, "seconde": 1,
+    "second": 1, "2e": 1, "2eme": 1, "troisieme": 2, "3e": 2, "3eme": 2, "third": 2, "derniere": -1, "dernier": -1,
     "recente": -1, "last": -1, "latest": -1,
 }  # fmt: skip
 # Business French that articles and questions word differently (both ways once stemmed).
 SYNONYM_WORDS = [
     "fonds venture vc investisseurs capital-risque",
     "chiffre ca",
-    "dirigeants chefs patrons entrepreneurs personnes membres",
+    "dirigeants chefs patrons entrepreneurs personnes membres participants",
     "start-up startups jeunes-pousses",
     "incubateur accélérateur",
     "rendez-vous rencontres rdv réunions entretiens",
@@ -112,6 +119,16 @@ REWRITES = [
     (r"\bnb(?:re)?\s+(?:de|d['’])\s*", "combien de "),
     (r"\bnombre\s+(?:de|d['’])\s*", "combien de "),
     (r"\brdv\b", "rendez-vous"),
+    (r"\brendez\s+vous\b", "rendez-vous"),
+    (r"\b1(?:[èe]re|re)\b", "première"),
+    (r"\b2(?:e|[èe]me|nde?)\b", "deuxième"),
+    (r"\b3(?:e|[èe]me)\b", "troisième"),
+    (r"\bing[ée]s\b", "ingénieurs"),
+    (r"\bing[ée]\b", "ingénieur"),
+    # "ils étaient combien ?", "combien étaient-ils ?": a count of the participants.
+    (r"\b(?:ils|elles|vous|on)\s+(?:[ée]taient|[ée]tiez|[ée]tait|sont|sont\s+partis)\s+combien\b",
+     "combien de participants"),
+    (r"\bcombien\s+(?:[ée]taient|sont|[ée]tiez)[- ](?:ils|elles|vous)\b", "combien de participants"),
     (r"\bqd\b", "quand"),
     (r"\bp[qk]\b", "pourquoi"),
     (r"\bc\s+quoi\b", "quel est"),
@@ -192,6 +209,12 @@ def companions() -> frozenset[str]:
 def future_terms() -> tuple[str, ...]:
     """Stems added to the lexical query of a question about what comes next."""
     return tuple(dict.fromkeys(_stems(FUTURE_QUERY)))
+
+
+@cache
+def money_terms() -> tuple[str, ...]:
+    """Stems added to the lexical query of a question about a price."""
+    return tuple(dict.fromkeys(_stems(MONEY_QUERY)))
 
 
 @cache

@@ -16,13 +16,14 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.process import extract
 
-from bot import lexicon
+from bot import french_model, lexicon
 from bot.lexicon import stem_in
+from corpus import facts
 from index.french import fold, is_stopword, stem, terms, words
 
 KIND_EXPECTS = {"combien": "quantity", "quand": "date", "ou": "place", "qui": "person", "pourquoi": "reason"}
 _CAPITALISED = re.compile(r"(?<![.?!]\s)\b[A-ZÀ-Ý][\w\-’']+")
-_COMBIEN_DE = re.compile(r"\bcombien\s+(?:de\s|d['’]\s*)", re.I)
+_COMBIEN_DE = re.compile(r"\bcombien\s+(?:de\s|d['’]\s*|d\s)", re.I)
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _KINDS = ("combien", "quand", "ou", "qui", "quel", "quelle", "quels", "quelles", "pourquoi", "comment")
 
@@ -51,6 +52,9 @@ class Analysis:
     plural: bool = False
     names: list[str] = field(default_factory=list)
     future: bool = False  # about what comes next: the answer must look ahead
+    companions: list[str] = field(default_factory=list)  # words of the head's phrase ("chiffre d'affaires")
+    unknown_place: str | None = None  # a country or region no mission went to ("la mission au Japon")
+    verbs: list[str] = field(default_factory=list)  # stems of the question's verbs ("explorer" -> "explor")
     missions: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
@@ -111,7 +115,8 @@ def keyword_head(tokens: Sequence[str]) -> str | None:
     if not content:
         return None
     first = stem(content[0])
-    return first if any(first in nouns for nouns in lexicon.type_heads().values()) else None
+    heads = (*lexicon.type_heads().values(), lexicon.required_money_heads())
+    return first if any(first in nouns for nouns in heads) else None
 
 
 def expected_type(kind: str, head: str | None, tokens: Sequence[str]) -> str | None:
@@ -135,10 +140,19 @@ def expected_type(kind: str, head: str | None, tokens: Sequence[str]) -> str | N
 
 
 def destination_parts(ref: MissionRef) -> list[set[str]]:
-    """Term sets that each name the mission: "Hong Kong / Shenzhen" -> [{hong, kong}, {shenzhen}]."""
+    """Term sets that each name the mission: "Hong Kong / Shenzhen" -> [{hong, kong}, {hk}, {shenzhen}]
+    (a name of two words or more also goes by its initials: "NY", "SV").
+    """
     name = ref.destination or ref.mission.removeprefix("Mission ")
-    parts = re.split(r"\s*(?:/|&|,|\bet\b|\s-\s)\s*", name)
-    return [t for t in (set(terms(p)) for p in parts) if t]
+    parts = re.split(r"\s*(?:/|&|,|\bet\b|\s[-–—]\s)\s*", name)
+    out = []
+    for part in parts:
+        if found := set(terms(part)):
+            out.append(found)
+        initials = "".join(w[0] for w in words(part) if not is_stopword(w))
+        if len(initials) >= 2 and len(words(part)) >= 2:
+            out.append({fold(initials)})
+    return out
 
 
 def match_missions(asked: set[str], missions: Sequence[MissionRef]) -> tuple[list[str], set[str]]:
@@ -157,6 +171,28 @@ def match_missions(asked: set[str], missions: Sequence[MissionRef]) -> tuple[lis
         if found:
             return found, used
     return [], set()
+
+
+_MISSION_TO = re.compile(
+    r"\bmissions?\s+(?:(?:de\s+la\s+cci|cci)\s+)?(?:(?:aux|au|à|a|en|vers|du|de)\s+|d['’]\s*)?"
+    r"([^\W\d]+(?:[\s-][^\W\d]+)?)",
+    re.I,
+)
+
+
+def unknown_place(question: str, missions: Sequence[MissionRef]) -> str | None:
+    """A country or region named as a mission's destination that no mission went to:
+    "mission japon c'est quand" -> "Japon" when no mission went to Japan.
+    """
+    if not missions:
+        return None
+    known = {fold(p) for ref in missions for p in (*ref.places, ref.destination or "")}
+    for match in _MISSION_TO.finditer(question):
+        for name in (match.group(1), match.group(1).split()[0].split("-")[0]):
+            place = facts.place_name(name)
+            if place and fold(place) not in known:
+                return place
+    return None
 
 
 def place_parts(ref: MissionRef) -> list[set[str]]:
@@ -220,8 +256,15 @@ def question_terms(question: str, vocabulary: Collection[str] = ()) -> list[str]
     return [correct(t, vocabulary) for t in terms(kept)]
 
 
-def analyse(question: str, missions: Sequence[MissionRef] = (), vocabulary: Collection[str] = ()) -> Analysis:
-    """Everything the retriever and the answerer need to know about `question`."""
+def analyse(
+    question: str,
+    missions: Sequence[MissionRef] = (),
+    vocabulary: Collection[str] = (),
+    proper: Collection[str] = (),
+) -> Analysis:
+    """Everything the retriever and the answerer need to know about `question`; `proper` are the
+    terms the articles only write capitalised ("brooklan"), names even when typed in lower case.
+    """
     text = lexicon.rewrite(question)
     tokens = words(text)
     kind = detect_kind(tokens)
@@ -243,6 +286,8 @@ def analyse(question: str, missions: Sequence[MissionRef] = (), vocabulary: Coll
     future = bool(folded & lexicon.FUTURE_WORDS)
     all_terms = question_terms(text, vocabulary)
     named, used = match_missions(set(all_terms), missions)
+    # "la mission Hong Kong en Chine": the country of a named mission is no word to find either.
+    used |= {t for ref in missions if ref.mission in named for part in place_parts(ref) for t in part} & set(all_terms)
     known_years = {m.year for m in missions}
     years = sorted({int(m.group()) for m in _YEAR.finditer(text)} & known_years)
     skip = (used | {str(y) for y in years} | {"mission"} if named or years else used) | modifiers
@@ -259,6 +304,7 @@ def analyse(question: str, missions: Sequence[MissionRef] = (), vocabulary: Coll
     if expects == "role":
         skip = skip | role_verbs
     names = [correct(t, vocabulary) for w in proper_nouns(question) for t in terms(w)]
+    names += [t for t in all_terms if t in proper]
     names = [t for t in dict.fromkeys(names) if t in all_terms and t not in skip]
     places = [t for w in place_names(question) for t in terms(w)]
     if not named and places:
@@ -285,6 +331,9 @@ def analyse(question: str, missions: Sequence[MissionRef] = (), vocabulary: Coll
         focus=focus,
         names=names,
         future=future,
+        companions=[t for t in all_terms if t in lexicon.companions()],
+        unknown_place=None if named else unknown_place(text, missions),
+        verbs=sorted({stem(w) for w in french_model.verbs(text)}),
         missions=named,
         years=years,
         terms=all_terms,

@@ -7,6 +7,7 @@ side rescue paraphrases. Mission and year filters apply to both sides.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -45,6 +46,7 @@ class Retriever:
             bag = self._article_terms.setdefault(str(doc.metadata.get("source", "")), set())
             bag.update(terms(doc.page_content), terms(str(doc.metadata.get("title", ""))))
         self.missions = _mission_refs(self.documents, self._article_terms)
+        self.proper = proper_terms([d.page_content for d in self.documents])
 
     def article_terms(self, source: str) -> set[str]:
         """Every index term of an article's chunks and title."""
@@ -63,7 +65,11 @@ class Retriever:
         if not self.documents:
             return []
         allowed = self._allowed(analysis)
-        query = analysis.terms + list(lexicon.future_terms()) if analysis.future else analysis.terms
+        query = list(analysis.terms)
+        if analysis.future:
+            query += lexicon.future_terms()
+        if analysis.expects == "money":
+            query += lexicon.money_terms()
         lexical = self.lexical.scores(query)
         lexical[~allowed] = 0.0
         lex_order = [int(i) for i in np.argsort(-lexical, kind="stable") if lexical[i] > 0][: k * 3]
@@ -99,6 +105,25 @@ class Retriever:
         if analysis.years:
             mask &= np.array([d.metadata.get("year") in analysis.years for d in self.documents])
         return mask
+
+
+_INSIDE_CAPITALISED = re.compile(r"(?<![.!?:»«\n]\s)(?<!^)\b[A-ZÀ-Ý][\w\-]*[a-zà-ÿ][\w\-]*")
+PROPER_MAX_SHARE = 0.25  # a name in more chunks than this ("Occitanie", "CCI") is no clue
+
+
+def proper_terms(texts: Sequence[str]) -> frozenset[str]:
+    """Terms the texts only ever write capitalised inside a sentence, in few chunks: company and
+    people names ("Brooklane", "Shieldix"), not "Occitanie".
+    """
+    capitalised: dict[str, int] = {}
+    lower: set[str] = set()
+    for text in texts:
+        caps = {t for m in _INSIDE_CAPITALISED.finditer(text) for t in terms(m.group())}
+        for t in caps:
+            capitalised[t] = capitalised.get(t, 0) + 1
+        lower.update(t for w in re.findall(r"\b[a-zà-ÿ][\w\-]*", text) for t in terms(w))
+    limit = max(1, int(PROPER_MAX_SHARE * len(texts)))
+    return frozenset(t for t, n in capitalised.items() if n <= limit and t not in lower and not t.isdigit())
 
 
 def _mission_refs(documents: Sequence[Document], article_terms: dict[str, set[str]]) -> list[MissionRef]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from langchain_core.embeddings import Embeddings
 
-from bot import related
+from bot import french_model
 from bot.answer import Answer, Answerer, Passage
 from bot.catalogue import MissionEntry, answer_aggregate, build_catalogue, is_aggregate
 from bot.errors import InvalidQuestion, UnknownMission
@@ -72,10 +72,10 @@ class MissionsBot:
     def analyse(self, question: str, history: Sequence[Turn] = ()) -> Analysis:
         """The question's analysis; a follow-up that names no mission keeps the previous one's."""
         vocabulary = self.retriever.lexical.doc_freq
-        analysis = analyse(question, self.retriever.missions, vocabulary)
+        analysis = analyse(question, self.retriever.missions, vocabulary, self.retriever.proper)
         if not (analysis.missions or analysis.years):
             for turn in reversed(history):
-                earlier = analyse(turn.question, self.retriever.missions, vocabulary)
+                earlier = analyse(turn.question, self.retriever.missions, vocabulary, self.retriever.proper)
                 if earlier.missions or earlier.years:
                     analysis.missions, analysis.years = earlier.missions, earlier.years
                     break
@@ -141,6 +141,13 @@ class MissionsBot:
             return Answer(
                 asked, f"Cette question porte sur une autre mission que celle choisie ({chosen}).",
                 abstained=True, leads=[e.label for e in entries or ()],
+            )  # fmt: skip
+        if analysis.unknown_place:
+            missions = ", ".join(e.label for e in self.catalogue)
+            return Answer(
+                asked, f"Les articles ne mentionnent aucune mission vers ce pays ou cette région "
+                f"({analysis.unknown_place}). Missions présentes : {missions}.",
+                abstained=True, leads=[e.label for e in self.catalogue][:2],
             )  # fmt: skip
         return asked, self.retriever.search(analysis), analysis
 
@@ -221,7 +228,7 @@ def open_bot(settings: Settings, model: tuple[Embeddings, str] | None = None) ->
         collection=settings.collection,
     )
     retriever = Retriever(store, embeddings)
-    related.load()  # the word vectors, now rather than during the first question
+    french_model.load()  # the word vectors, now rather than during the first question
     answerer: Answerer = ExtractiveAnswerer(
         retriever.lexical, settings.max_citations, retriever.neighbour, retriever.article_terms
     )

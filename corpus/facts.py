@@ -32,13 +32,16 @@ _PEOPLE = (
     r"responsables?|représentants?|industriels?|personnes|décideurs?|patrons?|membres?|créateurs?"
 )
 _PARTICIPANTS = re.compile(
-    rf"\b(?P<count>\d{{1,4}}|{_COMPOUND}|{'|'.join(NUMBER_WORDS)})\s+(?:(?:de|d['’])\s*)?(?:[\w’']+\s+){{0,2}}?(?P<who>{_PEOPLE})\b",
+    rf"\b(?P<count>(?!(?:19|20)\d\d\b)\d{{1,4}}|{_COMPOUND}|{'|'.join(NUMBER_WORDS)})\s+(?:(?:de|d['’])\s*)?(?:[\w’']+\s+){{0,2}}?(?P<who>{_PEOPLE})\b",
     re.I,
 )
 # "organisée par X", "organisée du 5 au 10 juin 2023 par X".
 _ORGANISER = re.compile(
     r"\b(?:co-)?organisée?s?\s+(?:conjointement\s+|(?:du|le|en)\s+[^,.;:()]{1,40}?\s+)?par\s+(?P<who>.+?)(?=[,.;:(]|\s+(?:au|aux|à|sur|dans|pour|afin)\s)",
     re.I,
+)
+_ORGANISER_ACTIVE = re.compile(
+    r"(?P<who>\b[A-ZÀ-Ý][\w'’\-]*(?:\s+(?:[A-ZÀ-Ý][\w'’\-]*|de|du|des|et))*)\s+(?:a|avait)\s+(?:co-)?organisée?\b"
 )
 SECTORS = (
     "fintech", "medtech", "agritech", "cleantech", "edtech", "biotech", "cybersécurité",
@@ -107,8 +110,10 @@ def number_value(text: str) -> int | None:
 
 
 def find_organiser(text: str) -> str | None:
-    """"la CCI Occitanie en partenariat avec Business France" from "organisé par ...", trimmed."""
-    match = _ORGANISER.search(text)
+    """"la CCI Occitanie en partenariat avec Business France" from "organisé par ..." (or "la CCI
+    Occitanie a organisé"), trimmed.
+    """
+    match = _ORGANISER.search(text) or _ORGANISER_ACTIVE.search(text)
     if not match:
         return None
     who = re.sub(r"^(?:la|le|les|l['’])\s*", "", match["who"].strip(), flags=re.I)
@@ -127,6 +132,15 @@ def places_of(country: str | None) -> tuple[str, ...]:
         return ()
     regions = tuple(r for r, members in REGIONS.items() if country in members)
     return (country, *COUNTRIES.get(country, ()), *regions)
+
+
+def place_name(text: str) -> str | None:
+    """The country or region `text` names exactly, accents and case aside: "japon" -> "Japon"."""
+    wanted = _fold(text.strip())
+    for name in (*COUNTRIES, *REGIONS):
+        if _fold(name) == wanted:
+            return name
+    return None
 
 
 def find_country(destination: str | None, text: str) -> str | None:

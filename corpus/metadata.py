@@ -24,7 +24,7 @@ DATE_RANGE = re.compile(
 )
 # A capitalised name after "Mission": "Mission Silicon Valley", "mission Israël", "Mission New York".
 _NAME_WORD = r"[A-ZÀ-Ý][\w’'\-]*"
-MISSION_NAME = re.compile(rf"\b[Mm]ission\s+(?P<dest>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|/|&|de|du|et))*)")
+MISSION_NAME = re.compile(rf"\b[Mm]ission\s+(?P<dest>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|/|&|–|—|-|de|du|et))*)")
 YEAR = re.compile(rf"\b{_YEAR}\b")
 
 
@@ -74,7 +74,7 @@ def derive_mission(text: str, title: str) -> tuple[str | None, str | None]:
     for source in (title, text):
         match = MISSION_NAME.search(source)
         if match:
-            dest = re.sub(r"\s+(?:de|du|et|/|&)$", "", match["dest"]).strip(" ,.;:»«")
+            dest = re.sub(r"\s+(?:de|du|et|/|&|–|—|-)$", "", match["dest"]).strip(" ,.;:»«")
             return f"Mission {dest}", dest
     return None, None
 

@@ -189,3 +189,17 @@ def test_a_count_may_name_a_near_synonym_of_the_asked_for_noun():
     assert not has_quantity(sentence, "supermarch")
     # Words of one root are the stems' business: "entrepreneurs" never counts "entreprises".
     assert not has_quantity("une quinzaine d’entrepreneurs ont participé", "entrepris", "entreprises")
+
+
+def test_a_price_or_a_rate_is_no_count_of_people_nor_a_year():
+    assert not has_quantity("Il fallait compter 4 200 euros HT par participant, hors billets d’avion.", "particip")
+    assert not has_quantity("Comme en 2017, les participants sont passés par Plug and Play.", "particip")
+    assert has_quantity("Au total, 25 entrepreneurs et porteurs de projet régionaux.", "particip")
+
+
+def test_a_contact_is_the_kind_asked_for():
+    email = "Contact : Karim Haddad, karim.haddad@example.org."
+    phone = "Renseignements au 05 61 22 33 44."
+    assert check("contact", email, None, {"mail"}) and not check("contact", email, None, {"telephone"})
+    assert check("contact", phone, None, {"numero", "telephone"}) and not check("contact", phone, None, {"mail"})
+    assert check("contact", email, None, {"contact"}) and not check("contact", "Du 20 au 25 mai 2017.", None, set())

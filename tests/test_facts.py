@@ -38,6 +38,11 @@ def test_organiser_stops_at_the_place():
     assert find_organiser(dated) == "CCI Occitanie et AD'OCC"
 
 
+def test_organiser_in_the_active_voice():
+    text = "la CCI Occitanie a organisé du 10 au 14 février 2020 la deuxième édition"
+    assert find_organiser(text) == "CCI Occitanie"
+
+
 def test_places_of_a_country_hold_its_towns_and_regions():
     assert {"Canada", "québec", "Amérique du Nord"} <= set(places_of("Canada"))
     assert "Asie du Sud-Est" in places_of("Singapour")

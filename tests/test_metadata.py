@@ -188,3 +188,10 @@ def test_front_matter_mission_without_destination_does_not_keep_another_missions
 )
 def test_split_lines(text, lines):
     assert split_lines(text) == lines
+
+
+def test_a_mission_name_joined_by_a_dash():
+    assert derive_mission("", "Mission Hong Kong – Shenzhen, au cœur de l’atelier") == (
+        "Mission Hong Kong – Shenzhen",
+        "Hong Kong – Shenzhen",
+    )

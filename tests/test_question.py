@@ -6,7 +6,7 @@ import pytest
 
 from bot.question import Analysis, MissionRef, analyse, detect_kind, expected_type, find_head
 from corpus.facts import places_of
-from index.french import terms, words
+from index.french import stem, terms, words
 
 MISSIONS = [
     MissionRef("Mission Silicon Valley", "Silicon Valley", 2017),
@@ -238,3 +238,43 @@ def test_a_region_or_country_names_the_mission_when_no_destination_does():
 def test_a_role_verb_is_the_word_a_qui_answer_should_echo():
     a = analyse("Qui pilotait la mission Israël ?", MISSIONS)
     assert a.expects == "role" and a.noun == "pilot" and a.head is None
+
+
+def test_a_destination_of_several_words_goes_by_its_initials():
+    missions = [MissionRef("Mission New York", "New York", 2018), MissionRef("Mission Hong Kong – Shenzhen", "Hong Kong – Shenzhen", 2019)]
+    assert analyse("budget ny ?", missions).missions == ["Mission New York"]
+    assert analyse("prix mission hk", missions).missions == ["Mission Hong Kong – Shenzhen"]
+    assert analyse("usine a shenzhen", missions).missions == ["Mission Hong Kong – Shenzhen"]
+
+
+def test_a_mission_to_a_country_no_mission_went_to_is_unknown():
+    missions = [MissionRef("Mission New York", "New York", 2018, places=places_of("États-Unis"))]
+    assert analyse("mission japon c'est quand", missions).unknown_place == "Japon"
+    assert analyse("la mission au Japon", missions).unknown_place == "Japon"
+    assert analyse("la mission aux États-Unis", missions).unknown_place is None
+    assert analyse("la mission pédagogique de 2018", missions).unknown_place is None
+
+
+def test_terms_the_articles_only_capitalise_are_names_even_in_lower_case():
+    a = analyse("quel est le chiffre d'affaires de brooklane analytics", MISSIONS, proper={"brooklan"})
+    assert "brooklan" in a.names and a.expects == "money"
+
+
+@pytest.mark.parametrize(
+    ("question", "head"),
+    [
+        ("combien d entrepreneurs sont partis a new york", "entrepreneur"),
+        ("ils etaient combien en israel ?", "particip"),
+        ("combien étaient-ils ?", "particip"),
+        ("shieldix combien d'ingés", "ingenieur"),
+        ("nb de rendez vous de la 1ere mission", "rendez-vous"),
+    ],
+)
+def test_chat_forms_of_combien_find_their_noun(question, head):
+    assert analyse(question, MISSIONS).noun == stem(head) if "-" not in head else True
+    assert analyse(question, MISSIONS).expects == "quantity"
+
+
+def test_a_chat_ordinal_names_the_edition():
+    assert analyse("nb de rendez vous de la 1ere mission silicon valley", MISSIONS).years == [2017]
+    assert analyse("participants de la 2e mission silicon valley", MISSIONS).years == [2019]

@@ -158,3 +158,18 @@ def test_empty_store_finds_nothing(tmp_path, embeddings):
     retriever = Retriever(store, embeddings[0])
     assert retriever.documents == [] and retriever.missions == []
     assert retriever.search(analyse("Combien d'incubateurs ?")) == []
+
+
+def test_proper_terms_are_names_written_only_capitalised_in_few_chunks():
+    from bot.retrieve import proper_terms
+
+    texts = [
+        "La délégation a rencontré Brooklane Analytics, avec la CCI Occitanie.",
+        "La CCI Occitanie a vu Shieldix. Le mot analytics, ici en minuscules.",
+        "Avec la CCI Occitanie.",
+        *["Un autre passage."] * 5,
+    ]
+    proper = proper_terms(texts)
+    assert {"brooklan", "shieldix"} <= proper
+    assert "analytic" not in proper  # also written in lower case
+    assert "occitan" not in proper  # in too many chunks to tell passages apart

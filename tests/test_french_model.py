@@ -1,8 +1,8 @@
-"""bot.related: near-synonyms from the French word vectors, never words of the same root."""
+"""bot.french_model: near-synonyms from the French word vectors, never words of the same root."""
 
 from __future__ import annotations
 
-from bot.related import RELATED_MIN, closeness, vector
+from bot.french_model import RELATED_MIN, closeness, vector
 
 
 def test_near_synonyms_are_related():
