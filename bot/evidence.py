@@ -46,7 +46,7 @@ _COST_QUESTION = frozenset(
     "inscription".split()
 )
 _COST_CUE = re.compile(
-    r"\bco[uû]t|\bprix\b|\btarif|\bbudget|\bfrais\b|\bparticipation\b|\binscription|\bpay|\bfactur|"
+    r"\bco[uû]t|\bprix\b|\btarif|\bbudget|\bfrais\b|\bparticipation\b|\binscription|\bpa(?:y|i)(?:e|er|é|ée|és|ait|aient|ant|ants)\b|\bfactur|"
     r"\bpar\s+(?:personne|participant|entreprise|t[eê]te)|\bpris\s+en\s+charge|\bsubvention|\bfinanc[ée]",
     re.I,
 )

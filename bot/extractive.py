@@ -120,8 +120,14 @@ class ExtractiveAnswerer:
             context = passage_terms(doc.page_content)
             article = self.article_terms(str(doc.metadata.get("source", ""))) if self.article_terms else context
             previous: frozenset[str] = frozenset()
+            asks = self._asked_before(doc)  # the last sentence, when it asked a question ("Pourquoi Israël ?")
             for s, e, bag in sentence_terms(doc.page_content):
                 sentence = doc.page_content[s:e]
+                if sentence.endswith("?"):  # a question, a heading that asks one: never an answer
+                    previous, asks = bag, sentence
+                    continue
+                echoes = bool(asks) and analysis.kind in fold(asks).split()[:1]
+                asks = ""
                 sentence_words = words(sentence)
                 # "De ce fait, ils ont exprimé...": quoted with the sentence before, so scored with it.
                 own = bag | previous if _ANAPHORA.match(sentence) else bag
@@ -130,7 +136,7 @@ class ExtractiveAnswerer:
                 holds = evidence.check(analysis.expects, sentence, analysis.head, question_words, head_word)
                 head_related = bool(head_word) and french_model.related(str(head_word), sentence_words)
                 noun = bool(analysis.noun) and (term_in(str(analysis.noun), bag) or head_related)
-                precision = evidence.strength(analysis.expects, sentence)
+                precision = 1.0 if echoes else evidence.strength(analysis.expects, sentence)
                 if analysis.future:
                     holds = holds and evidence.looks_ahead(sentence)
                     precision = float(evidence.next_mission(sentence))  # a next mission beats a precise date
@@ -138,6 +144,15 @@ class ExtractiveAnswerer:
                     Candidate(passage, rank, base + s, base + e, coverage, holds, noun, head_related, precision, bag)
                 )
         return out
+
+    def _asked_before(self, doc: Document) -> str:
+        """The last sentence of the chunk before `doc` when it asks a question (a heading), else ""."""
+        prev = self.neighbour(doc, -1) if self.neighbour else None
+        if prev is None:
+            return ""
+        spans = split_sentences(prev.page_content)
+        last = prev.page_content[spans[-1][0] : spans[-1][1]] if spans else ""
+        return last if last.endswith("?") else ""
 
     def _coverage(
         self, bag: frozenset[str], context: frozenset[str], analysis: Analysis, article: Collection[str] = ()

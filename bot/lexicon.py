@@ -99,7 +99,7 @@ SYNONYM_WORDS = [
     "incubateur accélérateur",
     "rendez-vous rencontres rdv réunions entretiens",
     "entreprises sociétés boîtes pme firmes",
-    "salariés employés collaborateurs",
+    "salariés employés collaborateurs ouvriers",
     "usa états-unis amérique américain américains",
     "devise slogan mantra maxime credo leitmotiv",
     "thème thèmes sujet sujets programme thématique",

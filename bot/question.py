@@ -253,7 +253,11 @@ def pick_edition(tokens: Sequence[str], named: list[str], missions: Sequence[Mis
 def question_terms(question: str, vocabulary: Collection[str] = ()) -> list[str]:
     """Index terms of the question, English filler dropped, misspellings corrected."""
     kept = " ".join(w for w in words(question) if fold(w) not in lexicon.ENGLISH_STOPWORDS)
-    return [correct(t, vocabulary) for t in terms(kept)]
+    out = []
+    for word in words(kept):
+        for t in terms(word):  # a real French word ("ouvriers") is no misspelling of a corpus one ("ouvrirons")
+            out.append(t if french_model.vector(word) is not None else correct(t, vocabulary))
+    return out
 
 
 def analyse(
@@ -273,7 +277,7 @@ def analyse(
         head = role_head(tokens)  # "Qui est le président de X ?": the answer must name a president
     if kind == "autre" and head is None:
         head = keyword_head(tokens)  # "dates mission berlin", "budget berlin ?": the noun names the answer
-    if head:
+    if head and not any(stem(t) == head and french_model.vector(t) is not None for t in tokens):
         head = correct(head, vocabulary)
     expects = expected_type(kind, head, tokens)
     role_verbs = {stem(t) for t in tokens if fold(t) in lexicon.ROLE_VERBS}

@@ -60,7 +60,7 @@ def run_eval(questions: Path, corpus: Path, store: Path, *floors: str, tmp_path:
 def test_dev_questions_meet_the_floors(seed_store_dir, tmp_path):
     figures = run_eval(
         DATA / "dev_questions.jsonl", SEED_CORPUS, seed_store_dir,
-        "--min-answer", "0.875", "--min-refusal", "0.75", "--min-citation", "1.0", tmp_path=tmp_path,
+        "--min-answer", "0.93", "--min-refusal", "0.75", "--min-citation", "1.0", tmp_path=tmp_path,
     )  # fmt: skip
     assert figures["questions"] == 20
     assert figures["hit_at_5"] >= 0.9
@@ -79,9 +79,9 @@ def multi_store(multi_corpus, tmp_path_factory, embeddings):
 @pytest.mark.parametrize(
     ("questions", "answer_floor", "refusal_floor"),
     [
-        (DATA / "fictional" / "questions.jsonl", 0.9, 0.9),
-        (DATA / "heldout" / "questions.jsonl", 0.85, 0.85),
-        (DATA / "heldout2" / "questions.jsonl", 0.8, 0.75),
+        (DATA / "fictional" / "questions.jsonl", 0.95, 0.9),
+        (DATA / "heldout" / "questions.jsonl", 0.9, 0.85),
+        (DATA / "heldout2" / "questions.jsonl", 0.85, 0.75),
     ],
     ids=["fictional", "heldout", "heldout2"],
 )
@@ -95,23 +95,32 @@ def test_multi_mission_sets_meet_the_floors(questions, answer_floor, refusal_flo
 
 
 @pytest.mark.slow
-def test_other_fictional_missions_meet_the_floors(tmp_path, tmp_path_factory, embeddings):
-    """The seed plus four other made-up missions (a 2021 Silicon Valley edition among them)."""
+@pytest.mark.parametrize(
+    ("folder", "answer_floor", "refusal_floor", "count"),
+    [("fictional2", 0.84, 0.9, 60), ("fictional3", 0.77, 0.9, 64)],
+)
+def test_other_fictional_missions_meet_the_floors(
+    folder, answer_floor, refusal_floor, count, tmp_path, tmp_path_factory, embeddings
+):
+    """The seed plus four other made-up missions (a second Silicon Valley edition among them),
+    each set written blind by a helper agent (see its README).
+    """
     import shutil
 
     from tests.conftest import build_store
 
-    corpus = tmp_path_factory.mktemp("fictional2-corpus")
+    corpus = tmp_path_factory.mktemp(f"{folder}-corpus")
     shutil.copytree(SEED_CORPUS, corpus, dirs_exist_ok=True)
-    for article in (DATA / "fictional2").glob("*.txt"):
+    for article in (DATA / folder).glob("*.txt"):
         shutil.copy(article, corpus)
-    store_dir = tmp_path_factory.mktemp("fictional2-store")
+    store_dir = tmp_path_factory.mktemp(f"{folder}-store")
     build_store(corpus, store_dir, embeddings)
     figures = run_eval(
-        DATA / "fictional2" / "questions.jsonl", corpus, store_dir,
-        "--min-answer", "0.7", "--min-refusal", "0.9", "--min-citation", "1.0", tmp_path=tmp_path,
+        DATA / folder / "questions.jsonl", corpus, store_dir,
+        "--min-answer", str(answer_floor), "--min-refusal", str(refusal_floor), "--min-citation", "1.0",
+        tmp_path=tmp_path,
     )  # fmt: skip
-    assert figures["questions"] == 60
+    assert figures["questions"] == count
 
 
 def test_eval_fails_under_a_floor(seed_store_dir, tmp_path):
