@@ -163,12 +163,13 @@ ENGLISH_WORDS = {
     "aim": "objectif", "sectors": "secteurs", "sector": "secteur", "industries": "secteurs",
     "filed": "déposé", "inhabitants": "habitants", "population": "habitants", "motto": "devise",
     "next": "prochaine", "edition": "édition", "date": "date", "dates": "dates", "mission": "mission",
-    "drones": "drones", "agreement": "accord", "contract": "contrat", "signed": "signé", "market": "marché",
+    "drones": "drones", "partnered": "partenaire",
+    "agreement": "accord", "contract": "contrat", "signed": "signé", "market": "marché",
 }  # fmt: skip
 ENGLISH_STOPWORDS = set(
     "does do did is are was were the a an of to in on at for by with from according about this "
     "that these those has have had its it their they them there be been being article trip "
-    "meet met".split()
+    "meet met money according".split()
 )
 _REWRITES = [(re.compile(pattern, re.I), repl) for pattern, repl in REWRITES]
 _ENGLISH_QUESTION = re.compile(r"\b(?:how|who|what|which|when|where|why|did|does|do|is|are|was|were)\b", re.I)
