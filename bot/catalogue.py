@@ -17,6 +17,7 @@ from langchain_core.documents import Document
 from bot.answer import Answer, Citation
 from bot.evidence import has_day_month
 from bot.question import Analysis
+from corpus.facts import count_participants
 from index.french import fold, split_sentences
 
 
@@ -39,6 +40,8 @@ class MissionEntry:
     paragraph: int | None = None
     start: int | None = None
     end: int | None = None
+    # The sentence that gives the participant count, cited when missions are compared by size.
+    count_quote: tuple[str, int | None, int, int] | None = None  # (quote, paragraph, start, end)
 
     @property
     def label(self) -> str:
@@ -47,7 +50,8 @@ class MissionEntry:
 
     def to_dict(self) -> dict[str, object]:
         """JSON shape of `missions list --json` and of the API."""
-        return {k: v for k, v in asdict(self).items() if k not in ("start", "end", "paragraph")}
+        hidden = ("start", "end", "paragraph", "count_quote")
+        return {k: v for k, v in asdict(self).items() if k not in hidden}
 
 
 def build_catalogue(documents: Sequence[Document]) -> list[MissionEntry]:
@@ -81,7 +85,20 @@ def _entry(docs: list[Document]) -> MissionEntry:
         paragraph=doc.metadata.get("paragraph"),
         start=base + s,
         end=base + e,
+        count_quote=_count_sentence(docs, meta.get("participants")),
     )
+
+
+def _count_sentence(docs: list[Document], participants: object) -> tuple[str, int | None, int, int] | None:
+    """The first sentence that counts the participants as the facts do ("25 entrepreneurs")."""
+    if not participants:
+        return None
+    for doc in docs[:4]:
+        base = int(doc.metadata.get("start", 0))
+        for s, e in split_sentences(doc.page_content):
+            if count_participants(doc.page_content[s:e])[0] == participants:
+                return doc.page_content[s:e], doc.metadata.get("paragraph"), base + s, base + e
+    return None
 
 
 def _key_sentence(docs: list[Document]) -> tuple[Document, tuple[int, int]]:
@@ -128,23 +145,28 @@ def answer_aggregate(question: str, analysis: Analysis, catalogue: Sequence[Miss
             return None
         pick = max if _MOST.search(folded) else min
         best = pick(counted, key=lambda e: e.participants or 0)
-        intro = f"{'La plus nombreuse' if pick is max else 'La moins nombreuse'} : {best.label}, d'après les articles."
-        return _cite(question, intro, [best])
+        size = "La plus nombreuse" if pick is max else "La moins nombreuse"
+        intro = f"{size} : {best.label}, {best.participants} participants d'après les articles."
+        return _cite(question, intro, [best], counts=True)
     if "combien" in folded:
         where = f" en {', '.join(str(y) for y in asked_years)}" if asked_years else ""
         return _cite(question, f"Les articles décrivent {len(chosen)} mission(s){where} :", chosen)
     return _cite(question, f"Missions décrites dans les articles ({len(chosen)}) :", chosen)
 
 
-def _cite(question: str, intro: str, entries: Sequence[MissionEntry]) -> Answer:
+def _cite(question: str, intro: str, entries: Sequence[MissionEntry], counts: bool = False) -> Answer:
+    """One line and one citation per mission: its dates sentence, or with `counts` its head count."""
     lines = [intro]
     citations = []
     for n, e in enumerate(entries, start=1):
-        lines.append(f"- {e.label} — {e.quote} [{n}]")
+        quote, paragraph, start, end = (e.count_quote if counts and e.count_quote else None) or (
+            e.quote, e.paragraph, e.start, e.end
+        )
+        lines.append(f"- {e.label} — {quote} [{n}]")
         citations.append(
             Citation(
-                n=n, source=e.source, title=e.title, mission=e.mission, quote=e.quote, url=e.url,
-                year=e.year, paragraph=e.paragraph, start=e.start, end=e.end,
+                n=n, source=e.source, title=e.title, mission=e.mission, quote=quote, url=e.url,
+                year=e.year, paragraph=paragraph, start=start, end=end,
             )  # fmt: skip
         )
     return Answer(question, "\n".join(lines), citations)

@@ -48,7 +48,29 @@ def test_count_and_largest_mission(multi_bot):
     assert "5 mission" in count.text and len(count.citations) == 5
     largest = multi_bot.ask("Quelle mission comptait le plus de participants ?")
     assert "Mission Silicon Valley (2019)" in largest.text
-    assert "22 entrepreneurs" in largest.citations[0].quote
+    assert "22 entrepreneurs" in largest.citations[0].quote and "22 participants" in largest.text
+
+
+def test_the_largest_mission_cites_the_sentence_that_counts_its_participants(tmp_path, embeddings):
+    """The count may come after the dates sentence: the citation is the one that holds it."""
+    from tests.conftest import build_store, make_bot
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "mission-lyon-2021.txt").write_text(
+        "Mission Lyon\n\nDu 3 au 5 mai 2021, la CCI a organisé la « Mission Lyon ». "
+        "Au total, 31 entrepreneurs ont fait le voyage.\n",
+        encoding="utf-8",
+    )
+    (corpus / "mission-nantes-2022.txt").write_text(
+        "Mission Nantes\n\nDu 6 au 8 juin 2022, douze entrepreneurs ont participé à la « Mission Nantes ».\n",
+        encoding="utf-8",
+    )
+    store, _ = build_store(corpus, tmp_path / "store", embeddings)
+    bot = make_bot(store, embeddings)
+    largest = bot.ask("Quelle mission comptait le plus de participants ?")
+    assert "Mission Lyon (2021), 31 participants" in largest.text
+    assert largest.citations[0].quote == "Au total, 31 entrepreneurs ont fait le voyage."
 
 
 def test_no_mission_that_year_is_said_plainly(multi_bot):
