@@ -188,25 +188,24 @@ def check(
     expects: str | None, sentence: str, head: str | None, question_words: set[str], head_word: str | None = None
 ) -> bool:
     """True when `sentence` holds an answer of the `expects` type (always True for None)."""
-    if expects == "quantity":
-        return has_quantity(sentence, head, head_word)
     test = _CHECKS.get(expects or "")
-    return test(sentence, head, question_words) if test else True
+    return test(sentence, head, question_words, head_word) if test else True
 
 
-Check = Callable[[str, "str | None", set[str]], bool]
-# One test per answer type, built once: (sentence, head noun, question words) -> bool.
+Check = Callable[[str, "str | None", set[str], "str | None"], bool]
+# One test per answer type, built once: (sentence, head noun, question words, head as typed) -> bool.
 _CHECKS: dict[str, Check] = {
-    "money": lambda s, _h, q: has_money(s, q),
-    "contact": lambda s, _h, q: has_contact(s, q),
-    "date": lambda s, _h, _q: bool(_DATE.search(s)),
-    "duration": lambda s, _h, _q: bool(_DURATION.search(s)),
-    "sector": lambda s, _h, _q: bool(find_sectors(s)),
+    "quantity": lambda s, head, _q, word: has_quantity(s, head, word),
+    "money": lambda s, _h, q, _w: has_money(s, q),
+    "contact": lambda s, _h, q, _w: has_contact(s, q),
+    "date": lambda s, _h, _q, _w: bool(_DATE.search(s)),
+    "duration": lambda s, _h, _q, _w: bool(_DURATION.search(s)),
+    "sector": lambda s, _h, _q, _w: bool(find_sectors(s)),
     # A cause is often implicit: strength() rewards a stated goal, none is required.
-    "place": lambda s, _h, q: has_place(s, q),
-    "role": lambda s, _h, _q: bool(_ROLE.search(s)),
-    "person": lambda s, _h, q: has_entity(s, q),
-    "entity": lambda s, _h, q: has_entity(s, q),
+    "place": lambda s, _h, q, _w: has_place(s, q),
+    "role": lambda s, _h, _q, _w: bool(_ROLE.search(s)),
+    "person": lambda s, _h, q, _w: has_entity(s, q),
+    "entity": lambda s, _h, q, _w: has_entity(s, q),
 }
 
 

@@ -70,10 +70,12 @@ FUTURE_WORDS = set(
     "envisager prevu prevue prevus prevues prevoit futur future futurs futures avenir "
     "voudraient voudrait aimeraient aimerait souhaiteraient souhaiterait".split()
 )
-# Added to the lexical query of such a question, since plans are worded with these.
-FUTURE_QUERY = "prochaine suite ensuite prévoit prévue programmée étudie envisage réfléchit prépare"
-# Added to the lexical query of a question wanting a price: prices are worded with these.
-MONEY_QUERY = "prix coût tarif participation euros budget compter"
+# Words added to the lexical query of a question about what comes next ("future") or wanting a
+# price ("money"): plans and prices are worded with these.
+QUERY_EXPANSIONS = {
+    "future": "prochaine suite ensuite prévoit prévue programmée étudie envisage réfléchit prépare",
+    "money": "prix coût tarif participation euros budget compter",
+}
 FUTURE_COMPANIONS = set("destination destinations etape etapes".split())
 # Verbs of working somewhere: "Où travaille X ?" asks for X's post, not for a town.
 WORK_VERBS = set("travaille travaillait travaillent bosse bossait exerce exercait employe employee".split())
@@ -207,15 +209,9 @@ def companions() -> frozenset[str]:
 
 
 @cache
-def future_terms() -> tuple[str, ...]:
-    """Stems added to the lexical query of a question about what comes next."""
-    return tuple(dict.fromkeys(_stems(FUTURE_QUERY)))
-
-
-@cache
-def money_terms() -> tuple[str, ...]:
-    """Stems added to the lexical query of a question about a price."""
-    return tuple(dict.fromkeys(_stems(MONEY_QUERY)))
+def expansion_terms(kind: str) -> tuple[str, ...]:
+    """Stems added to the lexical query of a question of `kind` ("future", "money")."""
+    return tuple(dict.fromkeys(_stems(QUERY_EXPANSIONS[kind])))
 
 
 @cache

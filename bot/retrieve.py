@@ -66,10 +66,9 @@ class Retriever:
             return []
         allowed = self._allowed(analysis)
         query = list(analysis.terms)
-        if analysis.future:
-            query += lexicon.future_terms()
-        if analysis.expects == "money":
-            query += lexicon.money_terms()
+        for kind in ("future" if analysis.future else None, analysis.expects):
+            if kind in lexicon.QUERY_EXPANSIONS:
+                query += lexicon.expansion_terms(kind)
         lexical = self.lexical.scores(query)
         lexical[~allowed] = 0.0
         lex_order = [int(i) for i in np.argsort(-lexical, kind="stable") if lexical[i] > 0][: k * 3]
@@ -128,15 +127,14 @@ def proper_terms(texts: Sequence[str]) -> frozenset[str]:
 
 def _mission_refs(documents: Sequence[Document], article_terms: dict[str, set[str]]) -> list[MissionRef]:
     """One reference per (mission, year) found in the chunks' metadata, with its words."""
-    meta: dict[tuple[str, int | None], tuple[str | None, set[str]]] = {}
+    meta: dict[tuple[str, int | None], tuple[str | None, str | None, set[str]]] = {}
     for doc in documents:
         mission = doc.metadata.get("mission")
         if mission:
             key = (mission, doc.metadata.get("year"))
-            _, bag = meta.setdefault(key, (doc.metadata.get("destination"), set()))
+            _, _, bag = meta.setdefault(key, (doc.metadata.get("destination"), doc.metadata.get("country"), set()))
             bag.update(article_terms.get(str(doc.metadata.get("source", "")), set()))
-    countries = {(d.metadata.get("mission"), d.metadata.get("year")): d.metadata.get("country") for d in documents}
     return [
-        MissionRef(m, dest, year, frozenset(bag), places_of(countries.get((m, year))))
-        for (m, year), (dest, bag) in meta.items()
+        MissionRef(m, dest, year, frozenset(bag), places_of(country))
+        for (m, year), (dest, country, bag) in meta.items()
     ]
