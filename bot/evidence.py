@@ -32,8 +32,14 @@ _REASON = re.compile(
     r"\bmotiv|\bpermis\s+de\b|\bpermet|\bgrâce\b|\ben\s+\w+ant\b",
     re.I,
 )
+_NUMBER_WORD = (
+    r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
+    r"vingt|trente|quarante|cinquante|soixante|cent)"
+)
+# "18 mois", "dix-huit mois", "vingt et un jours".
 _DURATION = re.compile(
-    r"\b(?:\d+|un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|quinze)\s+(?:jours?|semaines?|mois|heures?|ans|années?)\b",
+    rf"\b(?:\d+|{_NUMBER_WORD}(?:(?:-|\s+et\s+|-et-){_NUMBER_WORD})*)\s+"
+    r"(?:jours?|semaines?|mois|heures?|ans|années?|minutes?)\b",
     re.I,
 )
 _MONEY = re.compile(
@@ -60,7 +66,8 @@ _PLACE = re.compile(
     r"\b(?:à|au|aux|en|vers|dans|sur|de|entre)\s+(?:la\s+|le\s+|les\s+|l['’])?(?P<name>[A-ZÀ-Ý][\w\-]+)"
 )
 # "Tel-Aviv, Jérusalem et Beer-Sheva": a list of names is a list of places or of entities.
-_NAME_LIST = re.compile(r"[A-ZÀ-Ý][\w\-]+(?:\s[A-ZÀ-Ý][\w\-]+)*,\s[A-ZÀ-Ý][\w\-]+.{0,40}?\bet\s[A-ZÀ-Ý]")
+_NAME = r"[A-ZÀ-Ý][\w\-]+(?:\s[A-ZÀ-Ý][\w\-]+)*"
+_NAME_LIST = re.compile(rf"{_NAME},\s[A-ZÀ-Ý][\w\-]+.{{0,40}}?\bet\s[A-ZÀ-Ý]|{_NAME}(?:,\s{_NAME}){{2,}}")
 _ROLE = re.compile(
     r"\b(?:vice-)?pr[ée]sident(?:e)?\b|\bdirect(?:eur|rice)\b|\bfondat(?:eur|rice)\b|\bCEO\b|\bPDG\b|\bDG\b|"
     r"\bCTO\b|\bresponsable\b|\bcheffe\b|\bcharg[ée]e?\b|\bmanager\b|\bdesigner\b|\binventeur\b|\ben tant qu|"
@@ -83,12 +90,12 @@ _FUTURE = re.compile(
     r"\bprochain|\bpr[ée]voi|\br[ée]fl[ée]chi|\bpr[ée]vue?s?\b|\bprogramm(?:ée?s?|ees?)\b|\b[ée]tudie\b|\benvisag|"
     r"\b[àa] venir\b|\bfutur|"
     r"\bsouhait|\bid[ée]es?\s+de\b|\baimerai|\bvoudrai|\bprojette\s+d|\bse\s+tiendra|\baura\s+lieu|"
-    r"\bser(?:a|ont)\b|\bl['’]an\s+prochain|\bpr[ée]par",
+    r"\bser(?:a|ont)\b|\bl['’]an\s+prochain|\bpr[ée]par|\bannonc",
     re.I,
 )
 # A plan about a mission itself, not any future detail: "une mission au Vietnam est programmée".
 _NEXT_MISSION = re.compile(
-    r"\b(?:mission|[ée]dition|voyage|d[ée]placement)s?\b[^.]{0,80}?(?:programm(?:ée?s?|ees?)\b|pr[ée]vu|envisag|[ée]tudi|pr[ée]par|r[ée]fl[ée]chi)|"
+    r"\b(?:mission|[ée]dition|voyage|d[ée]placement)s?\b[^.]{0,80}?(?:programm(?:ée?s?|ees?)\b|pr[ée]vu|envisag|[ée]tudi|pr[ée]par|r[ée]fl[ée]chi|annonc)|"
     r"(?:pr[ée]voi\w*|[ée]tudie|envisage\w*|pr[ée]pare\w*|r[ée]fl[ée]chi\w*|id[ée]es?)\b[^.]{0,30}?\b(?:mission|[ée]dition|voyage)|"
     r"\bprochaine?s?\s+(?:mission|[ée]dition|[ée]tape|destination|voyage)",
     re.I,
@@ -175,12 +182,24 @@ def next_mission(sentence: str) -> bool:
     return bool(_NEXT_MISSION.search(sentence))
 
 
+# A person's name: two capitalised words, the second not a common word ("Olivier Massat").
+_PERSON = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ]+)?\b")
+# A whole count, not a detail of it: "Au total, 17 rendez-vous", "en tout".
+_TOTAL = re.compile(r"\bau\s+total\b|\ben\s+tout\b|\bau\s+final\b", re.I)
+
+
 def strength(expects: str | None, sentence: str) -> float:
-    """How precise the answer is, 0 to 1: a day and month beat a bare year for a date."""
+    """How precise the answer is, 0 to 1: a day and month beat a bare year for a date, a name with
+    a role answers "qui", a total beats a detail for a count.
+    """
     if expects == "date":
         return 1.0 if _DAY_MONTH.search(sentence) else 0.3
     if expects == "reason":
         return 1.0 if _REASON.search(sentence) else 0.0
+    if expects in ("person", "role"):
+        return 1.0 if _PERSON.search(sentence) and _ROLE.search(sentence) else 0.0
+    if expects == "quantity":
+        return 1.0 if _TOTAL.search(sentence) else 0.0
     return 0.0
 
 

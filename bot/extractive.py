@@ -31,9 +31,13 @@ REFUSAL = "Je ne trouve pas la réponse à cette question dans les articles des 
 VAGUE = "Précisez votre question : une mission, une personne, un chiffre, une date ?"
 # A sentence that leans on the one before: "ont adopté cette devise", "Ils ont...".
 # Also after an opening apposition: "Albigeois installé à Shenzhen, il a fondé Sinoproto".
+# So does a sentence that opens on a role of someone just named: "[...] la rencontre avec Thomas
+# Bénazet. Le PDG d'Aérodis, [...]"; and one that quotes them: "« Il m'a fallu dix-huit mois »".
 _ANAPHORA = re.compile(
-    r"^(?:[^,.]{1,60},\s*(?=(?:il|elle|ils|elles)\b))?"
-    r"(?:il|elle|ils|elles|ce|cela|ces|celui|celle|sa|son|ses|leur|leurs|de ce fait|pour cela)\b",
+    r"^[«“\"\s]*(?:[^,.]{1,60},\s*(?=(?:il|elle|ils|elles|ce|cet|cette|ces|sa|son|ses)\b))?"
+    r"(?:(?:il|elle|ils|elles|ce|cet|cette|cela|ces|celui|celle|sa|son|ses|leur|leurs|de ce fait|pour cela)\b|"
+    r"(?:le|la|l['’])\s*(?:co-?)?(?:pdg|ceo|dg|fondat(?:eur|rice)|direct(?:eur|rice)|pr[ée]sidente?|"
+    r"responsable|g[ée]rante?|patronne|patron|dirigeante?|associée?)\b)",
     re.I,
 )
 CONTEXT_CREDIT = 0.5  # a focus word found only in the sentence's passage counts half
@@ -137,6 +141,8 @@ class ExtractiveAnswerer:
                 head_related = bool(head_word) and french_model.related(str(head_word), sentence_words)
                 noun = bool(analysis.noun) and (term_in(str(analysis.noun), bag) or head_related)
                 precision = 1.0 if echoes else evidence.strength(analysis.expects, sentence)
+                if analysis.kind == "qui" and _names_agent(sentence, analysis.focus):
+                    precision = 1.0  # "Qui organisait X ?": "organisée par la CCI Occitanie"
                 if analysis.future:
                     holds = holds and evidence.looks_ahead(sentence)
                     precision = float(evidence.next_mission(sentence))  # a next mission beats a precise date
@@ -274,6 +280,14 @@ def _with_context(candidate: Candidate, analysis: Analysis | None) -> tuple[int,
     return candidate.start, sentence
 
 
+_AGENT = re.compile(r"\b(\w+)\s+(?:conjointement\s+)?par\s+(?:la\s+|le\s+|les\s+|l['’])?[A-ZÀ-Ý]")
+
+
+def _names_agent(sentence: str, focus: Collection[str]) -> bool:
+    """The question's verb in the passive with its agent named: "organisée par la CCI" for "organisait"."""
+    return any(term_in(stem(m.group(1)), set(focus)) for m in _AGENT.finditer(sentence))
+
+
 def _worth_adding(other: Candidate, chosen: list[Candidate], analysis: Analysis) -> bool:
     """Another mission's answer as good as the best one (the question named no mission), or,
     for a plural question ("Quelles entreprises..."), a sentence of the same article that
@@ -287,14 +301,17 @@ def _worth_adding(other: Candidate, chosen: list[Candidate], analysis: Analysis)
         return not (analysis.missions or analysis.years)
     return (
         len(chosen) < same_article_limit(analysis)
-        and analysis.plural
+        and (analysis.plural or (analysis.kind == "qui" and other.precision == 1.0))
         and other.score >= SAME_ARTICLE_RATIO * best.score
     )
 
 
 def same_article_limit(analysis: Analysis) -> int:
-    """Citations of one article kept for a plural question."""
-    return 2 if analysis.plural else 1
+    """Citations of one article kept for a plural question, or a "qui" one: "Qui a organisé X ?"
+    may be answered by an organism ("organisée par la CCI") and by a person ("Julien Mas,
+    organisateur de la mission").
+    """
+    return 2 if analysis.plural or analysis.kind == "qui" else 1
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:

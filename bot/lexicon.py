@@ -28,6 +28,8 @@ TYPE_HEAD_WORDS = {
     "contact": "téléphone numéro mail email courriel contact contacts coordonnées",
     "sector": "secteur secteurs domaine domaines filière filières thématique thématiques industrie industries",
 }
+# "combien de temps": a duration; "quel temps" (the weather) is not one.
+TIME_HEAD = "temp"
 # Heads that must appear in the answer and also name a money amount ("chiffre d'affaires").
 REQUIRED_MONEY_WORDS = "chiffre salaire rémunération"
 HEAD_COMPANION_WORDS = "affaires"
@@ -46,11 +48,11 @@ LIGHT_WORDS = set(
     "trouvait situe situee agit agissait parle parler article articles texte cite citee cites "
     "citees mentionne mentionnee evoque evoquee selon indique quoi etait etaient c ca ce gars "
     "type mec nb nombre exactement environ souhaitait souhaitaient cherchait cherchaient faut fallait "
-    "celle celui ceux celles comme".split()
+    "celle celui ceux celles comme fallu".split()
 )
 # Words that only restate "the mission" once a mission or a year is named.
 GENERIC_MISSION_WORDS = set(
-    "mission missions voyage voyages delegation sejour deplacement trip edition cci occitanie "
+    "mission missions voyage voyages delegation groupe sejour deplacement trip edition cci occitanie "
     "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split()
 )
 ROLE_VERBS = set(
@@ -75,6 +77,7 @@ FUTURE_WORDS = set(
 QUERY_EXPANSIONS = {
     "future": "prochaine suite ensuite prévoit prévue programmée étudie envisage réfléchit prépare",
     "money": "prix coût tarif participation euros budget compter",
+    "contact": "contact contacter renseignements joindre téléphone mail",
 }
 FUTURE_COMPANIONS = set("destination destinations etape etapes".split())
 # Verbs of working somewhere: "Où travaille X ?" asks for X's post, not for a town.
@@ -123,6 +126,7 @@ REWRITES = [
     (r"\brdv\b", "rendez-vous"),
     (r"\brendez\s+vous\b", "rendez-vous"),
     (r"\b1(?:[èe]re|re)\b", "première"),
+    (r"\b1er\b", "premier"),
     (r"\b2(?:e|[èe]me|nde?)\b", "deuxième"),
     (r"\b3(?:e|[èe]me)\b", "troisième"),
     (r"\bing[ée]s\b", "ingénieurs"),
@@ -165,13 +169,16 @@ ENGLISH_WORDS = {
     "aim": "objectif", "sectors": "secteurs", "sector": "secteur", "industries": "secteurs",
     "filed": "déposé", "inhabitants": "habitants", "population": "habitants", "motto": "devise",
     "next": "prochaine", "edition": "édition", "date": "date", "dates": "dates", "mission": "mission",
-    "drones": "drones", "partnered": "partenaire",
+    "drones": "drones", "partnered": "partenaire", "phone": "téléphone", "number": "numéro",
+    "email": "e-mail", "contact": "contact", "investor": "investisseur", "expatriate": "expatriés",
+    "expatriates": "expatriés", "per": "par", "hotel": "hôtel", "salary": "salaire", "weather": "météo",
     "agreement": "accord", "contract": "contrat", "signed": "signé", "market": "marché",
 }  # fmt: skip
 ENGLISH_STOPWORDS = set(
     "does do did is are was were the a an of to in on at for by with from according about this "
     "that these those has have had its it their they them there be been being article trip "
-    "meet met money according".split()
+    "meet met money according during should would could can will i we you me my our your please tell "
+    "give any some information info call".split()
 )
 _REWRITES = [(re.compile(pattern, re.I), repl) for pattern, repl in REWRITES]
 _ENGLISH_QUESTION = re.compile(r"\b(?:how|who|what|which|when|where|why|did|does|do|is|are|was|were)\b", re.I)
@@ -183,7 +190,7 @@ def rewrite(question: str) -> str:
 
     An English question also gets its common business words in French ("patents" -> "brevets").
     """
-    if _ENGLISH_QUESTION.match(question.strip()):
+    if _ENGLISH_QUESTION.search(question):
         question = _WORD.sub(lambda m: ENGLISH_WORDS.get(m.group().lower(), m.group()), question)
     for pattern, repl in _REWRITES:
         question = pattern.sub(repl, question)

@@ -119,15 +119,20 @@ def keyword_head(tokens: Sequence[str]) -> str | None:
     return first if any(first in nouns for nouns in heads) else None
 
 
+# Answer types whose type nouns only say what is asked ("prix", "numéro", "durée", "date").
+TYPE_WORDS_SKIPPED = ("money", "contact", "duration", "date")
+
+
 def expected_type(kind: str, head: str | None, tokens: Sequence[str]) -> str | None:
     """The answer type: from the head noun when it names one, else from the question word."""
     folded = {fold(t) for t in tokens}
     heads = lexicon.type_heads()
     if kind == "combien":
-        if head in heads["duration"] or head == "temp":  # "combien de temps"
+        if head in heads["duration"] or head == lexicon.TIME_HEAD:  # "combien de temps"
             return "duration"
         money_heads = heads["money"] | lexicon.required_money_heads()  # "combien de chiffre d'affaires"
-        return "money" if folded & lexicon.MONEY_VERBS or head in money_heads else "quantity"
+        priced = folded & lexicon.MONEY_VERBS or {stem(t) for t in tokens} & heads["money"]  # "how much...cost"
+        return "money" if priced or head in money_heads else "quantity"
     if head in lexicon.required_money_heads():
         return "money"
     if head:
@@ -180,14 +185,19 @@ _MISSION_TO = re.compile(
 )
 
 
+# A place after a preposition: "au Brésil", "en Chine", "aux États-Unis".
+_TO_PLACE = re.compile(r"\b(?:aux|au|à|a|en|vers)\s+([^\W\d]+(?:[\s-][^\W\d]+)?)", re.I)
+
+
 def unknown_place(question: str, missions: Sequence[MissionRef]) -> str | None:
     """A country or region named as a mission's destination that no mission went to:
-    "mission japon c'est quand" -> "Japon" when no mission went to Japan.
+    "mission japon c'est quand" -> "Japon", "la mission de la CCI au Brésil" -> "Brésil" when no
+    mission went there.
     """
     if not missions:
         return None
     known = {fold(p) for ref in missions for p in (*ref.places, ref.destination or "")}
-    for match in _MISSION_TO.finditer(question):
+    for match in (*_MISSION_TO.finditer(question), *_TO_PLACE.finditer(question)):
         for name in (match.group(1), match.group(1).split()[0].split("-")[0]):
             place = facts.place_name(name)
             if place and fold(place) not in known:
@@ -300,6 +310,9 @@ def analyse(
         skip = skip | {head} | lexicon.companions()
     elif head in lexicon.required_money_heads():
         skip = skip | lexicon.companions()
+    if expects in TYPE_WORDS_SKIPPED:  # "What phone number...": "numéro" is no word to find either
+        type_words = lexicon.type_heads()[expects] | ({lexicon.TIME_HEAD} if expects == "duration" else set())
+        skip = skip | (set(all_terms) & type_words)
     light = lexicon.LIGHT_WORDS | (lexicon.REASON_LIGHT_WORDS if kind == "pourquoi" else set())
     light = light | (lexicon.WORK_VERBS if expects == "role" else set())
     if future:

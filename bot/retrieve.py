@@ -61,7 +61,9 @@ class Retriever:
         return other if other.metadata.get("source") == document.metadata.get("source") else None
 
     def search(self, analysis: Analysis, k: int = 8, query_vector: Sequence[float] | None = None) -> list[Passage]:
-        """The `k` best chunks for the analysed question, best first."""
+        """The `k` best chunks for the analysed question, best first; then, when the question names
+        a mission, its article's opening chunk if not among them.
+        """
         if not self.documents:
             return []
         allowed = self._allowed(analysis)
@@ -84,18 +86,27 @@ class Retriever:
         for rank, i in enumerate(dense_order):
             fused[i] = fused.get(i, 0.0) + DENSE_WEIGHT / (RRF_K + rank + 1)
         best = sorted(fused, key=lambda i: -fused[i])[:k]
+        if analysis.missions:  # the lede of a named mission tells who, when and how many, in any words
+            best += [i for i in self._ledes(allowed) if i not in best]
         lex_rank = {i: r for r, i in enumerate(lex_order)}
         dense_rank = {i: r for r, i in enumerate(dense_order)}
         return [
             Passage(
                 document=self.documents[i],
-                score=fused[i],
+                score=fused.get(i, 0.0),
                 lexical_rank=lex_rank.get(i),
                 dense_rank=dense_rank.get(i),
                 dense_similarity=similarity.get(i),
             )
             for i in best
         ]
+
+    def _ledes(self, allowed: np.ndarray, most: int = 2) -> list[int]:
+        """Positions of the first chunk of each allowed article, when there are at most `most`."""
+        first: dict[str, int] = {}
+        for i in np.flatnonzero(allowed):
+            first.setdefault(str(self.documents[i].metadata.get("source", "")), int(i))
+        return list(first.values()) if len(first) <= most else []
 
     def _allowed(self, analysis: Analysis) -> np.ndarray:
         mask = np.ones(len(self.documents), dtype=bool)

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from corpus.facts import COUNTRIES
+
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
@@ -16,9 +18,12 @@ MONTHS = (
 _MONTH = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
 _YEAR = r"(?:19|20)\d{2}"
 DATELINE = re.compile(rf"^(?P<rubric>[^\n]{{0,60}}?)\s*[-–—]\s*(?P<month>{_MONTH})\s+(?P<year>{_YEAR})\s*$", re.I)
-# "Du 20 au 25 mai dernier", "du 3 au 8 novembre 2019", "le 12 mars 2018"
+_WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+# "Du 20 au 25 mai dernier", "du 3 au 8 novembre 2019", "le 12 mars 2018", "du dimanche 9 au
+# samedi 15 septembre", "(8-12 avril)".
 DATE_RANGE = re.compile(
-    rf"\b(?:[Dd]u\s+(?P<d1>\d{{1,2}})(?:er)?(?:\s+(?P<m1>{_MONTH}))?\s+au\s+)?(?P<d2>\d{{1,2}})(?:er)?\s+"
+    rf"\b(?:[Dd]u\s+(?:{_WEEKDAY}\s+)?(?P<d1>\d{{1,2}})(?:er)?(?:\s+(?P<m1>{_MONTH}))?\s+au\s+|"
+    rf"(?P<h1>\d{{1,2}})(?:er)?\s*[-–]\s*)?(?:{_WEEKDAY}\s+)?(?P<d2>\d{{1,2}})(?:er)?\s+"
     rf"(?P<m2>{_MONTH})(?:\s+(?P<y>{_YEAR}))?",
     re.I,
 )
@@ -70,13 +75,43 @@ def derive_title(text: str) -> str:
 
 
 def derive_mission(text: str, title: str) -> tuple[str | None, str | None]:
-    """("Mission Silicon Valley", "Silicon Valley") from the title first, then the text."""
-    for source in (title, text):
-        match = MISSION_NAME.search(source)
-        if match:
-            dest = re.sub(r"\s+(?:de|du|et|/|&|–|—|-)$", "", match["dest"]).strip(" ,.;:»«")
+    """("Mission Silicon Valley", "Silicon Valley") from "Mission X" in the title, else from a title
+    that opens on a known place ("Hong Kong – Shenzhen, la Chine vue de l'intérieur"), else from
+    "Mission X" in the text, else from a title that opens on any name.
+    """
+    lead = title_place(title)
+    for dest in (_named_mission(title), lead if lead and is_known_place(lead) else None, _named_mission(text), lead):
+        if dest:
             return f"Mission {dest}", dest
     return None, None
+
+
+def _named_mission(source: str) -> str | None:
+    match = MISSION_NAME.search(source)
+    if not match:
+        return None
+    return re.sub(r"\s+(?:de|du|et|/|&|–|—|-)$", "", match["dest"]).strip(" ,.;:»«") or None
+
+
+# A title's opening names, up to its first comma or colon: "Hong Kong – Shenzhen, la Chine..."
+_TITLE_PLACE = re.compile(rf"^(?P<place>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|/|&|–|—|-|et))*)\s*(?:[,:]|$)")
+
+
+def title_place(title: str) -> str | None:
+    """The names a title opens on, before its first comma or colon: "Silicon Valley, deuxième
+    édition" -> "Silicon Valley"; None when a lower-case word comes first ("Cap sur Tel-Aviv").
+    """
+    match = _TITLE_PLACE.match(title.strip())
+    if not match:
+        return None
+    place = re.sub(r"\s+(?:et|/|&|–|—|-)$", "", match["place"]).strip()
+    return place if len(place.split()) <= 6 else None
+
+
+def is_known_place(name: str) -> bool:
+    """A country, or a town or area of one, that corpus.facts knows: "Hong Kong – Shenzhen" -> True."""
+    folded = name.lower()
+    return any(re.search(rf"\b{re.escape(n)}\b", folded) for names in COUNTRIES.values() for n in names)
 
 
 def derive_dates(text: str) -> tuple[str | None, int | None]:
@@ -96,7 +131,8 @@ def derive_dates(text: str) -> tuple[str | None, int | None]:
     if not match:
         return None, fallback_year
     year = int(match["y"]) if match["y"] else fallback_year
-    start = f"{match['d1']} au " if match["d1"] else ""
+    first = match["d1"] or match["h1"]
+    start = f"{first} au " if first else ""
     if match["d1"] and match["m1"]:
         start = f"{match['d1']} {match['m1']} au "
     dates = f"{start}{match['d2']} {match['m2']}" + (f" {year}" if year else "")

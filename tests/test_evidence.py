@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.evidence import check, has_entity, has_quantity, looks_ahead, next_mission, stem_in
+from bot.evidence import check, has_entity, has_quantity, looks_ahead, next_mission, stem_in, strength
 
 
 @pytest.mark.parametrize(
@@ -203,3 +203,25 @@ def test_a_contact_is_the_kind_asked_for():
     assert check("contact", email, None, {"mail"}) and not check("contact", email, None, {"telephone"})
     assert check("contact", phone, None, {"numero", "telephone"}) and not check("contact", phone, None, {"mail"})
     assert check("contact", email, None, {"contact"}) and not check("contact", "Du 20 au 25 mai 2017.", None, set())
+
+
+def test_a_duration_may_be_written_in_compound_number_words():
+    assert check("duration", "« Il m’a fallu dix-huit mois pour signer mon premier client. »", None, set())
+    assert check("duration", "Vingt et un jours sur place.", None, set())
+    assert not check("duration", "Il a signé son premier client.", None, set())
+
+
+def test_an_announced_edition_looks_ahead():
+    sentence = "Une troisième édition est annoncée pour le printemps 2021."
+    assert looks_ahead(sentence) and next_mission(sentence)
+
+
+def test_strength_prefers_a_named_person_with_a_role_and_a_total():
+    assert strength("person", "La délégation était conduite par Olivier Massat, vice-président de la CCI.") == 1.0
+    assert strength("person", "Tel-Aviv, Jérusalem, Haïfa, Beer-Sheva.") == 0.0
+    assert strength("quantity", "Au total, la délégation a enchaîné 17 rendez-vous.") == 1.0
+    assert strength("quantity", "Nous avons obtenu deux rendez-vous avec des hôpitaux.") == 0.0
+
+
+def test_a_list_of_three_names_is_a_list_of_places():
+    assert check("place", "Tel-Aviv, Jérusalem, Haïfa, Beer-Sheva.", None, {"israel"})

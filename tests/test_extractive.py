@@ -205,3 +205,58 @@ def test_every_quote_of_every_dev_answer_is_verbatim(seed_bot, row):
     assert_verbatim(answer, SEED_TEXT)
     assert_markers(answer)
     assert all(c.source == SEED_NAME for c in answer.citations)
+
+
+NEW_YORK = """ON EN PARLE - novembre 2019
+
+Mission New York,
+la côte Est
+
+Du 14 au 19 octobre, douze entreprises de la région ont pris part à la Mission New York, organisée par la CCI Occitanie.
+
+Le moment le plus attendu fut la rencontre avec Thomas Bénazet. Le PDG d’Aérodis, équipementier toulousain de 140 salariés, a ouvert une filiale à Manhattan.
+
+Le lendemain, les participants ont rencontré Daniel Azoulay. Installé à Brooklyn depuis 2009, ce Français originaire de Perpignan a fondé Shomer Data.
+
+Même son de cloche chez Romain Pujol, fondateur d’Ekinox. « Il m’a fallu dix-huit mois pour signer mon premier client américain. Il faut être patient. »
+
+Julien Mas, conseiller international à la CCI Occitanie, était l’organisateur de la mission.
+"""  # noqa: E501
+
+
+def ask_new_york(question: str):
+    article = Article(id="ny.txt", text=NEW_YORK, title="Mission New York", mission="Mission New York", year=2019)
+    chunks = split_article(article)
+    lexical = LexicalIndex([c.page_content for c in chunks])
+
+    def near(document, step):
+        i = next(i for i, c in enumerate(chunks) if c.id == document.id) + step
+        return chunks[i] if 0 <= i < len(chunks) else None
+
+    scores = lexical.scores(terms(question))
+    passages = [Passage(chunks[i], float(scores[i])) for i in np.argsort(-scores, kind="stable")]
+    refs = [MissionRef("Mission New York", "New York", 2019)]
+    return ExtractiveAnswerer(lexical, 3, near).answer(question, passages, analyse(question, refs))
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # A sentence opening on the role of someone just named is read and quoted with the name.
+        ("Qui dirige Aérodis ?", "Thomas Bénazet"),
+        # So is one whose subject, after an opening apposition, points back ("ce Français").
+        ("Qui est Daniel Azoulay ?", "Shomer Data"),
+        # And a quote opening on "« Il".
+        ("Combien de temps a-t-il fallu au fondateur d'Ekinox pour signer son 1er client ?", "dix-huit mois"),
+    ],
+)
+def test_a_sentence_pointing_back_is_scored_and_quoted_with_the_one_before(question, fact):
+    answer = ask_new_york(question)
+    assert not answer.abstained and fact in answer.text
+    assert_verbatim(answer, NEW_YORK)
+
+
+def test_who_organised_names_the_organism_and_the_person():
+    answer = ask_new_york("Qui a organisé la mission New York ?")
+    assert "CCI Occitanie" in answer.text and "Julien Mas" in answer.text
+    assert len(answer.citations) == 2

@@ -106,6 +106,16 @@ def test_markdown_heading_marker_is_not_part_of_the_title():
             ("Mission Hong Kong / Shenzhen", "Hong Kong / Shenzhen"),
         ),
         ("Mission New York 2018 : bilan", "", ("Mission New York", "New York")),
+        # No "Mission X": a title that opens on a known place names the mission, before the text.
+        (
+            "Hong Kong – Shenzhen, la Chine vue de l’intérieur",
+            "Une mission d’étude. Les participants de la mission Silicon Valley l'avaient souhaité.",
+            ("Mission Hong Kong – Shenzhen", "Hong Kong – Shenzhen"),
+        ),
+        ("Silicon Valley, deuxième édition :", "Un voyage.", ("Mission Silicon Valley", "Silicon Valley")),
+        # An unknown name still does, after the text; a lower-case word first does not.
+        ("Austin, la ville qui monte", "Un voyage.", ("Mission Austin", "Austin")),
+        ("Cap sur Tel-Aviv", "Un voyage.", (None, None)),
         ("Un titre", "Une mission réussie.", (None, None)),
         ("", "", (None, None)),
     ],
@@ -129,6 +139,9 @@ def test_derive_mission(title, text, expected):
         ),
         ("Un titre\n\nDu 28 février au 3 mars 2020.", ("28 février au 3 mars 2020", 2020)),
         ("Un titre\n\nLe 12 mars 2018 à Paris.", ("12 mars 2018", 2018)),
+        # Weekdays and hyphenated ranges.
+        ("ON EN PARLE - octobre 2018\n\nT\n\nDu dimanche 9 au samedi 15 septembre, départ.", ("9 au 15 septembre 2018", 2018)),
+        ("ON EN PARLE - mai 2019\n\nT\n\nCinq jours intenses (8-12 avril) pour douze.", ("8 au 12 avril 2019", 2019)),
         # No date: the dateline's year, else none at all.
         ("ON EN PARLE - mars 2018\n\nUn titre\n\nUn texte sans date.", (None, 2018)),
         ("Un titre\n\nUn texte sans date ni année.", (None, None)),

@@ -253,6 +253,9 @@ def test_a_mission_to_a_country_no_mission_went_to_is_unknown():
     assert analyse("la mission au Japon", missions).unknown_place == "Japon"
     assert analyse("la mission aux États-Unis", missions).unknown_place is None
     assert analyse("la mission pédagogique de 2018", missions).unknown_place is None
+    # Any place after a preposition, not only right after "mission".
+    assert analyse("Quand aura lieu la mission de la CCI Occitanie au Brésil ?", missions).unknown_place == "Brésil"
+    assert analyse("combien de start-ups aux États-Unis ?", missions).unknown_place is None
 
 
 def test_terms_the_articles_only_capitalise_are_names_even_in_lower_case():
@@ -278,3 +281,17 @@ def test_chat_forms_of_combien_find_their_noun(question, head):
 def test_a_chat_ordinal_names_the_edition():
     assert analyse("nb de rendez vous de la 1ere mission silicon valley", MISSIONS).years == [2017]
     assert analyse("participants de la 2e mission silicon valley", MISSIONS).years == [2019]
+
+
+def test_an_english_question_for_a_phone_number_or_a_price_expects_that_kind():
+    phone = analyse("What phone number should I call for information about the New York mission?", MISSIONS)
+    assert phone.expects == "contact" and "numero" not in phone.focus and "should" not in phone.focus
+    cost = analyse("How much did the Israël mission cost per participant?", MISSIONS)
+    assert cost.expects == "money" and "cout" not in cost.focus and "particip" in cost.focus
+
+
+def test_a_duration_question_keeps_only_the_words_to_find():
+    a = analyse("combien de temps il a fallu au fondateur d ekinox pour decrocher son 1er client", MISSIONS)
+    assert a.expects == "duration"
+    assert {"temp", "fallu", "1", "er"}.isdisjoint(a.focus) and {"premi", "client"} <= set(a.focus)
+    assert analyse("Quel temps faisait-il pendant la mission Israël ?", MISSIONS).expects != "duration"

@@ -173,3 +173,12 @@ def test_proper_terms_are_names_written_only_capitalised_in_few_chunks():
     assert {"brooklan", "shieldix"} <= proper
     assert "analytic" not in proper  # also written in lower case
     assert "occitan" not in proper  # in too many chunks to tell passages apart
+
+
+def test_a_named_mission_always_brings_its_lede(two_missions):
+    """The opening chunk tells who, when and how many, often in words the question does not use."""
+    analysis = analyse("Quelle était la durée de la mission Israël ?", two_missions.missions)
+    passages = two_missions.search(analysis, k=1)
+    lede = next(d for d in two_missions.documents if d.metadata["source"] == "israel-2018.txt")
+    assert lede.id in [p.id for p in passages]
+    assert {p.document.metadata["source"] for p in passages} == {"israel-2018.txt"}
