@@ -171,7 +171,8 @@ ENGLISH_WORDS = {
     "next": "prochaine", "edition": "édition", "date": "date", "dates": "dates", "mission": "mission",
     "drones": "drones", "partnered": "partenaire", "phone": "téléphone", "number": "numéro",
     "email": "e-mail", "contact": "contact", "investor": "investisseur", "expatriate": "expatriés",
-    "expatriates": "expatriés", "per": "par", "hotel": "hôtel", "salary": "salaire", "weather": "météo",
+    "expatriates": "expatriés", "per": "par", "french": "français", "talk": "discussions",
+    "talked": "échangé", "hotel": "hôtel", "salary": "salaire", "weather": "météo",
     "agreement": "accord", "contract": "contrat", "signed": "signé", "market": "marché",
 }  # fmt: skip
 ENGLISH_STOPWORDS = set(

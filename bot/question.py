@@ -253,11 +253,26 @@ def proper_nouns(question: str) -> list[str]:
 
 def pick_edition(tokens: Sequence[str], named: list[str], missions: Sequence[MissionRef]) -> list[int]:
     """The year of the edition the question names: "la première mission Silicon Valley" -> [2017]."""
-    wanted = next((lexicon.ORDINALS[fold(t)] for t in tokens if fold(t) in lexicon.ORDINALS), None)
+    names = {t for ref in missions if ref.mission in named for part in destination_parts(ref) for t in part}
+    wanted = next(
+        (
+            lexicon.ORDINALS[fold(t)]
+            for i, t in enumerate(tokens)
+            if fold(t) in lexicon.ORDINALS and _names_a_mission(tokens[max(0, i - 3) : i + 3], names)
+        ),
+        None,
+    )
     editions = sorted({m.year for m in missions if m.mission in named and m.year})
     if wanted is None or len(editions) < 2 or not -len(editions) <= wanted < len(editions):
         return []
     return [editions[wanted]]
+
+
+def _names_a_mission(around: Sequence[str], names: set[str]) -> bool:
+    """The words around an ordinal say it counts missions ("la 2e édition", "la mission SV la plus
+    récente"), not something else ("son 1er client").
+    """
+    return any(fold(t) in lexicon.GENERIC_MISSION_WORDS or set(terms(t)) & names for t in around)
 
 
 def question_terms(question: str, vocabulary: Collection[str] = ()) -> list[str]:

@@ -281,6 +281,9 @@ def test_chat_forms_of_combien_find_their_noun(question, head):
 def test_a_chat_ordinal_names_the_edition():
     assert analyse("nb de rendez vous de la 1ere mission silicon valley", MISSIONS).years == [2017]
     assert analyse("participants de la 2e mission silicon valley", MISSIONS).years == [2019]
+    assert analyse("la mission silicon valley la plus récente, combien de participants ?", MISSIONS).years == [2019]
+    # An ordinal that counts something else names no edition.
+    assert analyse("combien de temps pour signer son 1er client en silicon valley ?", MISSIONS).years == []
 
 
 def test_an_english_question_for_a_phone_number_or_a_price_expects_that_kind():
