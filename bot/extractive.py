@@ -189,6 +189,9 @@ class ExtractiveAnswerer:
         head = analysis.head or (analysis.noun if money_head else None)
         if head and required and not (term_in(head, candidate.bag) or candidate.head_related):
             return False
+        deputy_asked = head and _only_deputy(analysis.question, head)
+        if analysis.kind == "qui" and head and not deputy_asked and _only_deputy(_text(candidate), head):
+            return False  # a vice-president is not the president asked for
         # "Les chiffres lui donnent raison" is no "chiffre d'affaires" ("CA", its synonym, is).
         if money_head and stem_in(str(analysis.noun), candidate.bag):
             if not all(term_in(c, candidate.bag) for c in analysis.companions):
@@ -278,6 +281,15 @@ def _with_context(candidate: Candidate, analysis: Analysis | None) -> tuple[int,
                 start = base + spans[i - 1][0]
                 return start, doc.page_content[start - base : candidate.end - base]
     return candidate.start, sentence
+
+
+_DEPUTY = re.compile(r"\b(vice-|vice\s)?([^\W\d_]+)", re.I)
+
+
+def _only_deputy(sentence: str, head: str) -> bool:
+    """The sentence names the asked-for role only as a deputy: "vice-président" for "président"."""
+    found = [bool(m.group(1)) for m in _DEPUTY.finditer(sentence) if stem(m.group(2).lower()) == head]
+    return bool(found) and all(found)
 
 
 _AGENT = re.compile(r"\b(\w+)\s+(?:conjointement\s+)?par\s+(?:la\s+|le\s+|les\s+|l['’])?[A-ZÀ-Ý]")

@@ -221,6 +221,8 @@ Le lendemain, les participants ont rencontré Daniel Azoulay. Installé à Brook
 Même son de cloche chez Romain Pujol, fondateur d’Ekinox. « Il m’a fallu dix-huit mois pour signer mon premier client américain. Il faut être patient. »
 
 Julien Mas, conseiller international à la CCI Occitanie, était l’organisateur de la mission.
+
+La délégation était conduite par Olivier Massat, vice-président de la CCI Occitanie.
 """  # noqa: E501
 
 
@@ -260,3 +262,8 @@ def test_who_organised_names_the_organism_and_the_person():
     answer = ask_new_york("Qui a organisé la mission New York ?")
     assert "CCI Occitanie" in answer.text and "Julien Mas" in answer.text
     assert len(answer.citations) == 2
+
+
+def test_a_deputy_is_not_the_role_asked_for():
+    assert ask_new_york("Qui est le président de la CCI Occitanie ?").abstained
+    assert "Olivier Massat" in ask_new_york("Qui est le vice-président de la CCI Occitanie ?").text
