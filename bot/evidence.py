@@ -73,7 +73,7 @@ _ROLE = re.compile(
     r"\bCTO\b|\bresponsable\b|\bcheffe\b|\bcharg[ée]e?\b|\bmanager\b|\bdesigner\b|\binventeur\b|\ben tant qu|"
     r"\bg[ée]rant(?:e)?\b|\bassoci[ée]e?\b|\bconseill(?:er|[eè]re)\b|\bd[ée]l[ée]gu[ée]e?\b|\bconsultant(?:e)?\b|"
     r"\bing[ée]nieur(?:e)?\b|\bentrepreneur\b|\bchef\b|\bpartner\b|\bprofesseur\b|\bchercheu(?:r|se)\b|"
-    r"\ba\s+fond[ée]\b|\bfond[ée]e?\s+par\b|\bdirige\b",
+    r"\ba\s+fond[ée]\b|\bfond[ée]e?s?\b[^.]{0,40}?\bpar\b|\bdirige\b",
     re.I,
 )
 _CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\w&\-]+")

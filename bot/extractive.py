@@ -115,7 +115,7 @@ class ExtractiveAnswerer:
 
     def _candidates(self, passages: list[Passage], analysis: Analysis) -> list[Candidate]:
         out = []
-        question_words = {fold(w) for w in words(analysis.question)}
+        question_words = {fold(w) for w in words(lexicon.rewrite(analysis.question))}
         surface = question_surface(analysis)
         head_word = surface.get(analysis.head) if analysis.head else None
         for rank, passage in enumerate(passages):

@@ -48,7 +48,7 @@ LIGHT_WORDS = set(
     "trouvait situe situee agit agissait parle parler article articles texte cite citee cites "
     "citees mentionne mentionnee evoque evoquee selon indique quoi etait etaient c ca ce gars "
     "type mec nb nombre exactement environ souhaitait souhaitaient cherchait cherchaient faut fallait "
-    "celle celui ceux celles comme fallu".split()
+    "celle celui ceux celles comme fallu parmi".split()
 )
 # Words that only restate "the mission" once a mission or a year is named.
 GENERIC_MISSION_WORDS = set(
@@ -70,7 +70,8 @@ ROLE_NOUNS = set(
 FUTURE_WORDS = set(
     "prochain prochaine prochains prochaines suite ensuite envisage envisagee envisagees envisages "
     "envisager prevu prevue prevus prevues prevoit futur future futurs futures avenir "
-    "voudraient voudrait aimeraient aimerait souhaiteraient souhaiterait".split()
+    "voudraient voudrait aimeraient aimerait souhaiteraient souhaiterait annoncee annoncees annonce "
+    "aura auront".split()
 )
 # Words added to the lexical query of a question about what comes next ("future") or wanting a
 # price ("money"): plans and prices are worded with these.
@@ -80,6 +81,10 @@ QUERY_EXPANSIONS = {
     "contact": "contact contacter renseignements joindre téléphone mail",
 }
 FUTURE_COMPANIONS = set("destination destinations etape etapes".split())
+# Verbs of going through places: "Quelles villes la délégation a-t-elle visitées ?" asks for towns.
+PLACE_VERBS = set(
+    "visite visitee visitees visites visiter sillonne sillonnee parcouru parcourue traverse traversee".split()
+)
 # Verbs of working somewhere: "Où travaille X ?" asks for X's post, not for a town.
 WORK_VERBS = set("travaille travaillait travaillent bosse bossait exerce exercait employe employee".split())
 # Verbs that a "pourquoi" question wraps around its subject: "Pourquoi avoir choisi Montréal ?".
@@ -136,6 +141,9 @@ REWRITES = [
      "combien de participants"),
     (r"\bcombien\s+(?:[ée]taient|sont|[ée]tiez)[- ](?:ils|elles|vous)\b", "combien de participants"),
     (r"\bqd\b", "quand"),
+    (r"\bcb\b", "combien"),
+    # "c'est combien la mission ?", "c combien ?": a price.
+    (r"\bc(?:['’]est|\s+est)?\s+combien\b(?!\s+de\b|\s+d['’])", "combien coûte"),
     (r"\bp[qk]\b", "pourquoi"),
     (r"\bc\s+quoi\b", "quel est"),
     (r"\bc['’]est\s+quoi\b", "quel est"),
@@ -172,7 +180,8 @@ ENGLISH_WORDS = {
     "drones": "drones", "partnered": "partenaire", "phone": "téléphone", "number": "numéro",
     "email": "e-mail", "contact": "contact", "investor": "investisseur", "expatriate": "expatriés",
     "expatriates": "expatriés", "per": "par", "french": "français", "talk": "discussions",
-    "talked": "échangé", "hotel": "hôtel", "salary": "salaire", "weather": "météo",
+    "talked": "échangé", "present": "présenté", "presented": "présenté", "hotel": "hôtel",
+    "salary": "salaire", "weather": "météo",
     "agreement": "accord", "contract": "contrat", "signed": "signé", "market": "marché",
 }  # fmt: skip
 ENGLISH_STOPWORDS = set(

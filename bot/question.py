@@ -54,6 +54,7 @@ class Analysis:
     future: bool = False  # about what comes next: the answer must look ahead
     companions: list[str] = field(default_factory=list)  # words of the head's phrase ("chiffre d'affaires")
     unknown_place: str | None = None  # a country or region no mission went to ("la mission au Japon")
+    unknown_edition: str | None = None  # a year no edition of the named mission has ("Silicon Valley 2019")
     verbs: list[str] = field(default_factory=list)  # stems of the question's verbs ("explorer" -> "explor")
     missions: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
@@ -268,6 +269,16 @@ def pick_edition(tokens: Sequence[str], named: list[str], missions: Sequence[Mis
     return [editions[wanted]]
 
 
+def edition_years(tokens: Sequence[str], named: list[str], missions: Sequence[MissionRef]) -> list[int]:
+    """Years written right after a mission word or the destination: "la mission SV de 2019" -> [2019]."""
+    names = {t for ref in missions if ref.mission in named for part in destination_parts(ref) for t in part}
+    return [
+        int(t)
+        for i, t in enumerate(tokens)
+        if _YEAR.fullmatch(t) and _names_a_mission(tokens[max(0, i - 3) : i], names)
+    ]
+
+
 def _names_a_mission(around: Sequence[str], names: set[str]) -> bool:
     """The words around an ordinal say it counts missions ("la 2e édition", "la mission SV la plus
     récente"), not something else ("son 1er client").
@@ -330,6 +341,7 @@ def analyse(
         skip = skip | (set(all_terms) & type_words)
     light = lexicon.LIGHT_WORDS | (lexicon.REASON_LIGHT_WORDS if kind == "pourquoi" else set())
     light = light | (lexicon.WORK_VERBS if expects == "role" else set())
+    light = light | (lexicon.PLACE_VERBS if expects == "place" else set())
     if future:
         light = light | lexicon.FUTURE_WORDS | lexicon.FUTURE_COMPANIONS | lexicon.GENERIC_MISSION_WORDS
     skip = skip | {stem(w) for w in tokens if fold(w) in light}
@@ -347,7 +359,16 @@ def analyse(
         names = [n for n in names if n not in identifying]
     if named or years:
         skip = skip | {stem(w) for w in lexicon.GENERIC_MISSION_WORDS}
+    names = [n for n in names if n not in skip]  # "CCI Occitanie" once a mission is named
     focus = [t for t in dict.fromkeys(all_terms) if t not in skip]
+    unknown_edition = None
+    if named:
+        editions = {m.year for m in missions if m.mission in named}
+        # "reportée en 2020": a year that no edition of the named mission has is about something else...
+        years = [y for y in years if y in editions]
+        # ...unless it names the edition: "la mission Silicon Valley de 2019".
+        asked = [y for y in edition_years(tokens, named, missions) if y not in editions]
+        unknown_edition = f"{named[0]} {asked[0]}" if asked else None
     if named and not years:
         years = pick_edition(tokens, named, missions)
         if years:  # the ordinal named the edition: it is not a word to find in the passage
@@ -365,6 +386,7 @@ def analyse(
         future=future,
         companions=[t for t in all_terms if t in lexicon.companions()],
         unknown_place=None if named else unknown_place(text, missions),
+        unknown_edition=unknown_edition,
         verbs=sorted({stem(w) for w in french_model.verbs(text)}),
         missions=named,
         years=years,

@@ -142,11 +142,14 @@ class MissionsBot:
                 asked, f"Cette question porte sur une autre mission que celle choisie ({chosen}).",
                 abstained=True, leads=[e.label for e in entries or ()],
             )  # fmt: skip
-        if analysis.unknown_place:
+        unknown = (
+            f"aucune mission vers ce pays ou cette région ({analysis.unknown_place})" if analysis.unknown_place
+            else f"aucune édition « {analysis.unknown_edition} »" if analysis.unknown_edition else None
+        )  # fmt: skip
+        if unknown:
             missions = ", ".join(e.label for e in self.catalogue)
             return Answer(
-                asked, f"Les articles ne mentionnent aucune mission vers ce pays ou cette région "
-                f"({analysis.unknown_place}). Missions présentes : {missions}.",
+                asked, f"Les articles ne mentionnent {unknown}. Missions présentes : {missions}.",
                 abstained=True, leads=[e.label for e in self.catalogue][:2],
             )  # fmt: skip
         return asked, self.retriever.search(analysis), analysis

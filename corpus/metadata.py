@@ -118,7 +118,9 @@ def derive_dates(text: str) -> tuple[str | None, int | None]:
     """The mission's dates and year: ("20 au 25 mai 2017", 2017) from the first date range.
 
     A date without its year takes the dateline's year ("Du 20 au 25 mai dernier" published
-    in "juillet 2017"), else the first year named in the text.
+    in "juillet 2017"), the year before when its month comes after the dateline's ("du 6 au 10
+    décembre dernier" published in "janvier 2022" is December 2021), else the first year named
+    in the text.
     """
     lines = split_lines(text)
     dateline = DATELINE.match(lines[0]) if lines else None
@@ -131,12 +133,22 @@ def derive_dates(text: str) -> tuple[str | None, int | None]:
     if not match:
         return None, fallback_year
     year = int(match["y"]) if match["y"] else fallback_year
+    if not match["y"] and dateline and year and _month(match["m2"]) > _month(dateline["month"]):
+        year -= 1
     first = match["d1"] or match["h1"]
     start = f"{first} au " if first else ""
     if match["d1"] and match["m1"]:
         start = f"{match['d1']} {match['m1']} au "
     dates = f"{start}{match['d2']} {match['m2']}" + (f" {year}" if year else "")
     return dates, year
+
+
+def _month(name: str) -> int:
+    """1 to 12: "décembre" -> 12, "fevrier" -> 2."""
+    return next(i for i, m in enumerate(MONTHS, start=1) if re.fullmatch(_MONTH_RE[i - 1], name, re.I))
+
+
+_MONTH_RE = [m.replace("é", "[ée]").replace("û", "[ûu]") for m in MONTHS]
 
 
 def derive_metadata(text: str, meta: dict[str, str]) -> dict[str, str | int | None]:

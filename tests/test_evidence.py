@@ -225,3 +225,8 @@ def test_strength_prefers_a_named_person_with_a_role_and_a_total():
 
 def test_a_list_of_three_names_is_a_list_of_places():
     assert check("place", "Tel-Aviv, Jérusalem, Haïfa, Beer-Sheva.", None, {"israel"})
+
+
+def test_founded_by_may_be_a_few_words_apart():
+    sentence = "Pearl Delta Partners, agence fondée à Hong Kong en 2014 par deux Toulousains, Vincent Labarthe et Chloé Ng."
+    assert check("role", sentence, None, set())

@@ -139,6 +139,8 @@ def test_derive_mission(title, text, expected):
         ),
         ("Un titre\n\nDu 28 février au 3 mars 2020.", ("28 février au 3 mars 2020", 2020)),
         ("Un titre\n\nLe 12 mars 2018 à Paris.", ("12 mars 2018", 2018)),
+        # "décembre dernier" in a January issue is December of the year before.
+        ("ON EN PARLE - janvier 2022\n\nT\n\nDu 6 au 10 décembre dernier, départ.", ("6 au 10 décembre 2021", 2021)),
         # Weekdays and hyphenated ranges.
         ("ON EN PARLE - octobre 2018\n\nT\n\nDu dimanche 9 au samedi 15 septembre, départ.", ("9 au 15 septembre 2018", 2018)),
         ("ON EN PARLE - mai 2019\n\nT\n\nCinq jours intenses (8-12 avril) pour douze.", ("8 au 12 avril 2019", 2019)),

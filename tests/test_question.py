@@ -298,3 +298,34 @@ def test_a_duration_question_keeps_only_the_words_to_find():
     assert a.expects == "duration"
     assert {"temp", "fallu", "1", "er"}.isdisjoint(a.focus) and {"premi", "client"} <= set(a.focus)
     assert analyse("Quel temps faisait-il pendant la mission Israël ?", MISSIONS).expects != "duration"
+
+
+def test_chat_forms_of_how_much():
+    assert analyse("c combien la mission a new york ?", MISSIONS).expects == "money"
+    assert analyse("c'est combien la mission Israël ?", MISSIONS).expects == "money"
+    assert analyse("c'est combien de participants ?", MISSIONS).expects == "quantity"
+    assert analyse("cb d'argent gere le fonds redwood", MISSIONS).kind == "combien"
+
+
+def test_visiting_is_no_word_to_find_when_places_are_asked_for():
+    a = analyse("Quelles villes la délégation a-t-elle visitées pendant la mission en Israël ?", MISSIONS)
+    assert a.expects == "place" and a.missions == ["Mission Israël"] and a.focus == []
+
+
+def test_an_announced_mission_looks_ahead():
+    assert analyse("Où aura lieu la mission annoncée après la mission Israël ?", MISSIONS).future
+
+
+def test_a_year_names_an_edition_only_next_to_the_mission():
+    # "reportée en 2020": the year is about something else, not a filter.
+    a = analyse("Pourquoi la mission New York avait-elle été reportée en 2019 ?", MISSIONS)
+    assert a.missions == ["Mission New York"] and a.years == [] and a.unknown_edition is None
+    # "la mission Silicon Valley de 2018": no such edition.
+    b = analyse("Combien de participants à la mission Silicon Valley de 2018 ?", MISSIONS)
+    assert b.unknown_edition == "Mission Silicon Valley 2018"
+    assert analyse("la mission Silicon Valley de 2019 ?", MISSIONS).unknown_edition is None
+
+
+def test_the_organiser_is_no_name_to_find_once_a_mission_is_named():
+    a = analyse("Quel réseau a soutenu la CCI Occitanie pour organiser la mission à New York ?", MISSIONS)
+    assert a.names == []

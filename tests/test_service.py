@@ -179,3 +179,16 @@ def test_live_bot_picks_up_a_refresh_made_by_another_process(tmp_path, embedding
     assert live.bot is not before
     assert not answer.abstained
     assert answer.citations[0].source == "fictif-mission-israel-2018.txt"
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        ("Combien de participants à la mission Silicon Valley de 2017 ?", "aucune édition « Mission Silicon Valley 2017 »"),
+        ("Quand aura lieu la mission de la CCI Occitanie au Japon ?", "aucune mission vers ce pays ou cette région (Japon)"),
+    ],
+)
+def test_a_mission_the_articles_do_not_hold_is_refused_with_the_list(bot, question, said):
+    answer = bot.ask(question)
+    assert answer.abstained and said in answer.text
+    assert "Missions présentes : " in answer.text and "Mission Israël (2018)" in answer.text
