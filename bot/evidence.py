@@ -63,7 +63,7 @@ _DATE = re.compile(
     re.I,
 )
 _PLACE = re.compile(
-    r"\b(?:à|au|aux|en|vers|dans|sur|de|entre)\s+(?:la\s+|le\s+|les\s+|l['’])?(?P<name>[A-ZÀ-Ý][\w\-]+)"
+    r"\b(?i:à|au|aux|en|vers|dans|sur|de|entre)\s+(?:la\s+|le\s+|les\s+|l['’])?(?P<name>[A-ZÀ-Ý][\w\-]+)"
 )
 # "Tel-Aviv, Jérusalem et Beer-Sheva": a list of names is a list of places or of entities.
 _NAME = r"[A-ZÀ-Ý][\w\-]+(?:\s[A-ZÀ-Ý][\w\-]+)*"
@@ -73,9 +73,19 @@ _ROLE = re.compile(
     r"\bCTO\b|\bresponsable\b|\bcheffe\b|\bcharg[ée]e?\b|\bmanager\b|\bdesigner\b|\binventeur\b|\ben tant qu|"
     r"\bg[ée]rant(?:e)?\b|\bassoci[ée]e?\b|\bconseill(?:er|[eè]re)\b|\bd[ée]l[ée]gu[ée]e?\b|\bconsultant(?:e)?\b|"
     r"\bing[ée]nieur(?:e)?\b|\bentrepreneur\b|\bchef\b|\bpartner\b|\bprofesseur\b|\bchercheu(?:r|se)\b|"
-    r"\ba\s+fond[ée]\b|\bfond[ée]e?s?\b[^.]{0,40}?\bpar\b|\bdirige\b",
+    r"\ba\s+fond[ée]\b|\bfond[ée]e?s?\b[^.]{0,40}?\bpar\b|\bdirige\b|"
+    r"\b(?:pr[ée]sid[ée]|dirig[ée]|pilot[ée]|conduit|anim[ée]|men[ée])e?s?\s+par\b",
     re.I,
 )
+# A field named without a listed sector: "spécialiste des dispositifs de surveillance cardiaque",
+# "Sur l'irrigation de précision, les Israéliens ont vingt ans d'avance".
+_SPECIALTY = re.compile(
+    r"\bsp[ée]ciali(?:st|s[ée])\w*\s+(?:de|des|du|dans|en)\b|\bdans\s+le\s+domaine\b|\ben\s+mati[èe]re\s+d|"
+    r"^[«\s]*sur\s+(?:le|la|les|l['’])",
+    re.I,
+)
+# A rank: "6e puissance économique mondiale", "au premier rang".
+_RANK = re.compile(r"\b\d+(?:e|er|re|ème|eme)\b|\b(?:premi[eè]re?|deuxi[eè]me|troisi[eè]me|second(?:e)?)\b", re.I)
 _CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\w&\-]+")
 # A way to reach someone: a phone number or an e-mail address.
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
@@ -190,7 +200,7 @@ _TOTAL = re.compile(r"\bau\s+total\b|\ben\s+tout\b|\bau\s+final\b", re.I)
 
 def strength(expects: str | None, sentence: str) -> float:
     """How precise the answer is, 0 to 1: a day and month beat a bare year for a date, a name with
-    a role answers "qui", a total beats a detail for a count.
+    a role answers "qui", a total beats a detail for a count, a list of places a "où".
     """
     if expects == "date":
         return 1.0 if _DAY_MONTH.search(sentence) else 0.3
@@ -200,6 +210,8 @@ def strength(expects: str | None, sentence: str) -> float:
         return 1.0 if _PERSON.search(sentence) and _ROLE.search(sentence) else 0.0
     if expects == "quantity":
         return 1.0 if _TOTAL.search(sentence) else 0.0
+    if expects == "place":
+        return 1.0 if _NAME_LIST.search(sentence) else 0.0
     return 0.0
 
 
@@ -219,7 +231,8 @@ _CHECKS: dict[str, Check] = {
     "contact": lambda s, _h, q, _w: has_contact(s, q),
     "date": lambda s, _h, _q, _w: bool(_DATE.search(s)),
     "duration": lambda s, _h, _q, _w: bool(_DURATION.search(s)),
-    "sector": lambda s, _h, _q, _w: bool(find_sectors(s)),
+    "sector": lambda s, _h, _q, _w: bool(find_sectors(s) or _SPECIALTY.search(s)),
+    "rank": lambda s, _h, _q, _w: bool(_RANK.search(s)),
     # A cause is often implicit: strength() rewards a stated goal, none is required.
     "place": lambda s, _h, q, _w: has_place(s, q),
     "role": lambda s, _h, _q, _w: bool(_ROLE.search(s)),

@@ -35,7 +35,7 @@ VAGUE = "Précisez votre question : une mission, une personne, un chiffre, une d
 # Bénazet. Le PDG d'Aérodis, [...]"; and one that quotes them: "« Il m'a fallu dix-huit mois »".
 _ANAPHORA = re.compile(
     r"^[«“\"\s]*(?:[^,.]{1,60},\s*(?=(?:il|elle|ils|elles|ce|cet|cette|ces|sa|son|ses)\b))?"
-    r"(?:(?:il|elle|ils|elles|ce|cet|cette|cela|ces|celui|celle|sa|son|ses|leur|leurs|de ce fait|pour cela)\b|"
+    r"(?:(?:il|elle|ils|elles|ce|cet|cette|cela|ces|celui|celle|sa|son|ses|leur|leurs|de ce fait|pour cela)\b|c['’]|"
     r"(?:le|la|l['’])\s*(?:co-?)?(?:pdg|ceo|dg|fondat(?:eur|rice)|direct(?:eur|rice)|pr[ée]sidente?|"
     r"responsable|g[ée]rante?|patronne|patron|dirigeante?|associée?)\b)",
     re.I,
@@ -124,20 +124,23 @@ class ExtractiveAnswerer:
             context = passage_terms(doc.page_content)
             article = self.article_terms(str(doc.metadata.get("source", ""))) if self.article_terms else context
             previous: frozenset[str] = frozenset()
+            before = ""  # the previous sentence's text
             asks = self._asked_before(doc)  # the last sentence, when it asked a question ("Pourquoi Israël ?")
             for s, e, bag in sentence_terms(doc.page_content):
                 sentence = doc.page_content[s:e]
                 if sentence.endswith("?"):  # a question, a heading that asks one: never an answer
-                    previous, asks = bag, sentence
+                    previous, asks, before = bag, sentence, sentence
                     continue
                 echoes = bool(asks) and analysis.kind in fold(asks).split()[:1]
                 asks = ""
                 sentence_words = words(sentence)
                 # "De ce fait, ils ont exprimé...": quoted with the sentence before, so scored with it.
-                own = bag | previous if _ANAPHORA.match(sentence) else bag
-                previous = bag
+                leans = bool(_ANAPHORA.match(sentence))
+                own = bag | previous if leans else bag
+                quoted = f"{before} {sentence}" if leans and before else sentence  # as _with_context quotes it
+                previous, before = bag, sentence
                 coverage = self._coverage(own, context, analysis, article)
-                holds = evidence.check(analysis.expects, sentence, analysis.head, question_words, head_word)
+                holds = evidence.check(analysis.expects, quoted, analysis.head, question_words, head_word)
                 head_related = bool(head_word) and french_model.related(str(head_word), sentence_words)
                 noun = bool(analysis.noun) and (term_in(str(analysis.noun), bag) or head_related)
                 precision = 1.0 if echoes else evidence.strength(analysis.expects, sentence)
@@ -270,8 +273,8 @@ def _with_context(candidate: Candidate, analysis: Analysis | None) -> tuple[int,
     base = int(doc.metadata.get("start", 0))
     sentence = _text(candidate)
     leans = bool(_ANAPHORA.match(sentence))
-    if analysis and not leans:
-        for match in re.finditer(r"\b(?:cette|cet|ce|ces)\s+(\w+)", sentence, re.I):
+    if analysis and not leans:  # "cette devise", or "La devise, affichée [...]" opening the sentence
+        for match in re.finditer(r"(?:\b(?:cette|cet|ce|ces)|^(?:le|la|les))\s+(\w+)", sentence, re.I):
             if any(evidence.stem_in(t, {match.group(1).lower()}) or t in terms(match.group(1)) for t in analysis.focus):
                 leans = True
     if leans:

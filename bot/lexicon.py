@@ -26,6 +26,7 @@ TYPE_HEAD_WORDS = {
     "interlocuteur incubateur accélérateur",
     "money": "prix coût tarif montant budget valeur somme argent",
     "contact": "téléphone numéro mail email courriel contact contacts coordonnées",
+    "rank": "rang classement",
     "sector": "secteur secteurs domaine domaines filière filières thématique thématiques industrie industries",
 }
 # "combien de temps": a duration; "quel temps" (the weather) is not one.
@@ -48,7 +49,7 @@ LIGHT_WORDS = set(
     "trouvait situe situee agit agissait parle parler article articles texte cite citee cites "
     "citees mentionne mentionnee evoque evoquee selon indique quoi etait etaient c ca ce gars "
     "type mec nb nombre exactement environ souhaitait souhaitaient cherchait cherchaient faut fallait "
-    "celle celui ceux celles comme fallu parmi".split()
+    "celle celui ceux celles comme fallu parmi infos info renseignements".split()
 )
 # Words that only restate "the mission" once a mission or a year is named.
 GENERIC_MISSION_WORDS = set(
@@ -81,6 +82,8 @@ QUERY_EXPANSIONS = {
     "contact": "contact contacter renseignements joindre téléphone mail",
 }
 FUTURE_COMPANIONS = set("destination destinations etape etapes".split())
+# Verbs of reaching someone: "Qui contacter pour la mission Israël ?" asks for a phone or an e-mail.
+CONTACT_VERBS = set("contacter contacte joindre appeler ecrire".split())
 # Verbs of going through places: "Quelles villes la délégation a-t-elle visitées ?" asks for towns.
 PLACE_VERBS = set(
     "visite visitee visitees visites visiter sillonne sillonnee parcouru parcourue traverse traversee".split()
@@ -145,8 +148,8 @@ REWRITES = [
     # "c'est combien la mission ?", "c combien ?": a price.
     (r"\bc(?:['’]est|\s+est)?\s+combien\b(?!\s+de\b|\s+d['’])", "combien coûte"),
     (r"\bp[qk]\b", "pourquoi"),
-    (r"\bc\s+quoi\b", "quel est"),
-    (r"\bc['’]est\s+quoi\b", "quel est"),
+    (r"\bc(?:['’]?est|\s+est)?\s+quoi\b", "quel est"),
+    (r"\bfac\b", "université"),
     (r"\bhow\s+many\b", "combien de"),
     (r"\bhow\s+much\b", "combien"),
     (r"\bwho\b", "qui"),
@@ -180,7 +183,7 @@ ENGLISH_WORDS = {
     "drones": "drones", "partnered": "partenaire", "phone": "téléphone", "number": "numéro",
     "email": "e-mail", "contact": "contact", "investor": "investisseur", "expatriate": "expatriés",
     "expatriates": "expatriés", "per": "par", "french": "français", "talk": "discussions",
-    "talked": "échangé", "present": "présenté", "presented": "présenté", "hotel": "hôtel",
+    "talked": "échangé", "led": "conduit", "present": "présenté", "presented": "présenté", "hotel": "hôtel",
     "salary": "salaire", "weather": "météo",
     "agreement": "accord", "contract": "contrat", "signed": "signé", "market": "marché",
 }  # fmt: skip
@@ -188,7 +191,7 @@ ENGLISH_STOPWORDS = set(
     "does do did is are was were the a an of to in on at for by with from according about this "
     "that these those has have had its it their they them there be been being article trip "
     "meet met money according during should would could can will i we you me my our your please tell "
-    "give any some information info call".split()
+    "give any some information info call behalf".split()
 )
 _REWRITES = [(re.compile(pattern, re.I), repl) for pattern, repl in REWRITES]
 _ENGLISH_QUESTION = re.compile(r"\b(?:how|who|what|which|when|where|why|did|does|do|is|are|was|were)\b", re.I)

@@ -128,6 +128,8 @@ def expected_type(kind: str, head: str | None, tokens: Sequence[str]) -> str | N
     """The answer type: from the head noun when it names one, else from the question word."""
     folded = {fold(t) for t in tokens}
     heads = lexicon.type_heads()
+    if kind in ("qui", "quel", "autre", "comment") and folded & lexicon.CONTACT_VERBS:
+        return "contact"
     if kind == "combien":
         if head in heads["duration"] or head == lexicon.TIME_HEAD:  # "combien de temps"
             return "duration"

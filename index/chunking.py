@@ -24,15 +24,23 @@ _HEADING_MAX_CHARS = 90
 _SENTENCE_END = re.compile(r"[.!?…:;»”\")]\s*$")
 # "- item", "• item", "* item", "1. item", "2) item", "a) item": list items are content.
 _LIST_ITEM = re.compile(r"^(?:[-–—•*·▪◦‣+]|\d{1,3}[.)]|[a-z]\))\s")
+# "Jérôme Bastide, PDG de Bastide Hydraulique": who said a quote, or a participant of a list, is content.
+_ATTRIBUTION = re.compile(
+    r"^[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+)+\s*,\s*(?:[\w'’\-]+\s+){0,3}?"
+    r"(?:pdg|ceo|dg|cto|co-?fondat|fondat|direct|pr[ée]sident|responsable|g[ée]rant|associ[ée]|charg[ée]|"
+    r"conseill|ing[ée]nieur|chef|cheffe|dirigeant|porteu|cr[ée]at|manager|partner|consultant|d[ée]l[ée]gu)",
+    re.I,
+)
 
 
 def is_heading(paragraph: str) -> bool:
     """A short line without closing punctuation, or in capitals: "Des objectifs atteints".
 
-    A list item is never one, however short: "- Huit incubateurs visités" is content.
+    A list item is never one, however short: "- Huit incubateurs visités" is content; nor is a
+    name with a role ("Jérôme Bastide, PDG de Bastide Hydraulique", who said the quote above).
     """
     text = paragraph.strip()
-    if _LIST_ITEM.match(text):
+    if _LIST_ITEM.match(text) or _ATTRIBUTION.match(text):
         return False
     if text.startswith("#") or (text.isupper() and len(text) <= _HEADING_MAX_CHARS):
         return True

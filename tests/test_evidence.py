@@ -230,3 +230,22 @@ def test_a_list_of_three_names_is_a_list_of_places():
 def test_founded_by_may_be_a_few_words_apart():
     sentence = "Pearl Delta Partners, agence fondée à Hong Kong en 2014 par deux Toulousains, Vincent Labarthe et Chloé Ng."
     assert check("role", sentence, None, set())
+
+
+@pytest.mark.parametrize(
+    ("expects", "sentence"),
+    [
+        ("role", "Le Cercle Delta des Perles, association présidée par Olivier Tran-Duc."),
+        ("place", "À Beer-Sheva, aux portes du désert, le parc CyberNegev rassemble 2 500 ingénieurs."),
+        ("sector", "Avi Kessler, PDG d’Oranim Medical, spécialiste des dispositifs de surveillance cardiaque."),
+        ("sector", "« Sur l’irrigation de précision, les Israéliens ont vingt ans d’avance. »"),
+        ("rank", "L’État de Californie, 6e puissance économique mondiale."),
+    ],
+)
+def test_answers_written_without_the_usual_cue(expects, sentence):
+    assert check(expects, sentence, None, {"cyberneguev"})
+
+
+def test_a_list_of_places_answers_where_best():
+    assert strength("place", "Entre New York, Boston et Philadelphie, l’objectif était clair.") == 1.0
+    assert strength("place", "Dès le premier jour, la délégation a été accueillie à Manhattan.") == 0.0

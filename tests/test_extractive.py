@@ -223,6 +223,10 @@ Même son de cloche chez Romain Pujol, fondateur d’Ekinox. « Il m’a fallu d
 Julien Mas, conseiller international à la CCI Occitanie, était l’organisateur de la mission.
 
 La délégation était conduite par Olivier Massat, vice-président de la CCI Occitanie.
+
+Quatorze minutes. C’est le temps qu’il faut au train pour relier Manhattan à Newark.
+
+« Fail fast, learn faster ». La devise, affichée dans le hall de l’accélérateur, résume l’état d’esprit.
 """  # noqa: E501
 
 
@@ -248,6 +252,10 @@ def ask_new_york(question: str):
         ("Qui dirige Aérodis ?", "Thomas Bénazet"),
         # So is one whose subject, after an opening apposition, points back ("ce Français").
         ("Qui est Daniel Azoulay ?", "Shomer Data"),
+        # The answer may be the sentence before: "Quatorze minutes. C’est le temps qu’il faut..."
+        ("Combien de temps faut-il au train pour relier Manhattan à Newark ?", "Quatorze minutes"),
+        # "La devise, affichée..." opens on the asked-for noun: the motto is in the sentence before.
+        ("Quelle devise était affichée dans le hall de l'accélérateur ?", "Fail fast"),
         # And a quote opening on "« Il".
         ("Combien de temps a-t-il fallu au fondateur d'Ekinox pour signer son 1er client ?", "dix-huit mois"),
     ],

@@ -329,3 +329,19 @@ def test_a_year_names_an_edition_only_next_to_the_mission():
 def test_the_organiser_is_no_name_to_find_once_a_mission_is_named():
     a = analyse("Quel réseau a soutenu la CCI Occitanie pour organiser la mission à New York ?", MISSIONS)
     assert a.names == []
+
+
+@pytest.mark.parametrize(
+    ("question", "expects"),
+    [
+        ("qui contacter pour avoir des infos sur la mission israel", "contact"),
+        ("Quel rang économique mondial la Californie occupe-t-elle ?", "rank"),
+        ("cest quoi le role de christian carles", "role"),
+    ],
+)
+def test_more_kinds_of_answer(question, expects):
+    assert analyse(question, MISSIONS).expects == expects
+
+
+def test_fac_is_a_university():
+    assert "univers" in analyse("quelle fac a ete visitee en 2019", MISSIONS).terms
