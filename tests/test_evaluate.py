@@ -97,7 +97,14 @@ def test_multi_mission_sets_meet_the_floors(questions, answer_floor, refusal_flo
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("folder", "answer_floor", "refusal_floor", "count"),
-    [("fictional2", 0.84, 0.9, 60), ("fictional3", 0.77, 0.9, 64)],
+    [
+        ("fictional2", 0.86, 0.9, 60),
+        ("fictional3", 0.83, 0.9, 64),
+        ("fictional4", 0.81, 0.81, 64),
+        ("fictional5", 0.77, 0.75, 64),  # never studied: its failures were not read
+        ("fictional6", 0.83, 0.87, 64),
+        ("fictional7", 0.89, 0.87, 64),
+    ],
 )
 def test_other_fictional_missions_meet_the_floors(
     folder, answer_floor, refusal_floor, count, tmp_path, tmp_path_factory, embeddings
