@@ -13,8 +13,8 @@ from functools import cache
 
 from bot import french_model
 from bot.lexicon import stem_in, stems_match, synonyms, term_in
+from corpus.facts import NUMBER_IN_WORDS, PEOPLE_WORDS, ROLE_TITLES, count_participants, find_sectors
 from corpus.facts import NUMBER_WORDS as FACT_NUMBER_WORDS
-from corpus.facts import PEOPLE_WORDS, count_participants, find_sectors
 from index.french import fold, stem, words
 
 __all__ = ["check", "has_entity", "has_quantity", "stem_in", "term_in"]
@@ -32,13 +32,9 @@ _REASON = re.compile(
     r"\bmotiv|\bpermis\s+de\b|\bpermet|\bgrâce\b|\ben\s+\w+ant\b",
     re.I,
 )
-_NUMBER_WORD = (
-    r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
-    r"vingt|trente|quarante|cinquante|soixante|cent)"
-)
 # "18 mois", "dix-huit mois", "vingt et un jours".
 _DURATION = re.compile(
-    rf"\b(?:\d+|{_NUMBER_WORD}(?:(?:-|\s+et\s+|-et-){_NUMBER_WORD})*)\s+"
+    rf"\b(?:\d+|{NUMBER_IN_WORDS})\s+"
     r"(?:jours?|semaines?|mois|heures?|ans|années?|minutes?)\b",
     re.I,
 )
@@ -69,10 +65,7 @@ _PLACE = re.compile(
 _NAME = r"[A-ZÀ-Ý][\w\-]+(?:\s[A-ZÀ-Ý][\w\-]+)*"
 _NAME_LIST = re.compile(rf"{_NAME},\s[A-ZÀ-Ý][\w\-]+.{{0,40}}?\bet\s[A-ZÀ-Ý]|{_NAME}(?:,\s{_NAME}){{2,}}")
 _ROLE = re.compile(
-    r"\b(?:vice-)?pr[ée]sident(?:e)?\b|\bdirect(?:eur|rice)\b|\bfondat(?:eur|rice)\b|\bCEO\b|\bPDG\b|\bDG\b|"
-    r"\bCTO\b|\bresponsable\b|\bcheffe\b|\bcharg[ée]e?\b|\bmanager\b|\bdesigner\b|\binventeur\b|\ben tant qu|"
-    r"\bg[ée]rant(?:e)?\b|\bassoci[ée]e?\b|\bconseill(?:er|[eè]re)\b|\bd[ée]l[ée]gu[ée]e?\b|\bconsultant(?:e)?\b|"
-    r"\bing[ée]nieur(?:e)?\b|\bentrepreneur\b|\bchef\b|\bpartner\b|\bprofesseur\b|\bchercheu(?:r|se)\b|"
+    rf"\b{ROLE_TITLES}\b|\bdesigner\b|\binventeur\b|\ben tant qu|\bentrepreneur\b|"
     r"\ba\s+fond[ée]\b|\bfond[ée]e?s?\b[^.]{0,40}?\bpar\b|\bdirige\b|"
     r"\b(?:pr[ée]sid[ée]|dirig[ée]|pilot[ée]|conduit|anim[ée]|men[ée])e?s?\s+par\b",
     re.I,

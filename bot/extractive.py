@@ -20,6 +20,7 @@ from bot import evidence, french_model, lexicon
 from bot.answer import Answer, Citation, Passage
 from bot.lexicon import stem_in, term_in
 from bot.question import Analysis
+from corpus.facts import ROLE_TITLES
 from index.french import fold, split_sentences, stem, terms, words
 from index.lexical import LexicalIndex
 
@@ -36,8 +37,7 @@ VAGUE = "Précisez votre question : une mission, une personne, un chiffre, une d
 _ANAPHORA = re.compile(
     r"^[«“\"\s]*(?:[^,.]{1,60},\s*(?=(?:il|elle|ils|elles|ce|cet|cette|ces|sa|son|ses)\b))?"
     r"(?:(?:il|elle|ils|elles|ce|cet|cette|cela|ces|celui|celle|sa|son|ses|leur|leurs|de ce fait|pour cela)\b|c['’]|"
-    r"(?:le|la|l['’])\s*(?:co-?)?(?:pdg|ceo|dg|fondat(?:eur|rice)|direct(?:eur|rice)|pr[ée]sidente?|"
-    r"responsable|g[ée]rante?|patronne|patron|dirigeante?|associée?)\b)",
+    rf"(?:le|la|l['’])\s*{ROLE_TITLES}\b)",
     re.I,
 )
 CONTEXT_CREDIT = 0.5  # a focus word found only in the sentence's passage counts half

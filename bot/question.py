@@ -256,7 +256,7 @@ def proper_nouns(question: str) -> list[str]:
 
 def pick_edition(tokens: Sequence[str], named: list[str], missions: Sequence[MissionRef]) -> list[int]:
     """The year of the edition the question names: "la première mission Silicon Valley" -> [2017]."""
-    names = {t for ref in missions if ref.mission in named for part in destination_parts(ref) for t in part}
+    names = _destination_terms(named, missions)
     wanted = next(
         (
             lexicon.ORDINALS[fold(t)]
@@ -273,7 +273,7 @@ def pick_edition(tokens: Sequence[str], named: list[str], missions: Sequence[Mis
 
 def edition_years(tokens: Sequence[str], named: list[str], missions: Sequence[MissionRef]) -> list[int]:
     """Years written right after a mission word or the destination: "la mission SV de 2019" -> [2019]."""
-    names = {t for ref in missions if ref.mission in named for part in destination_parts(ref) for t in part}
+    names = _destination_terms(named, missions)
     return [
         int(t)
         for i, t in enumerate(tokens)
@@ -281,9 +281,14 @@ def edition_years(tokens: Sequence[str], named: list[str], missions: Sequence[Mi
     ]
 
 
+def _destination_terms(named: list[str], missions: Sequence[MissionRef]) -> set[str]:
+    """Terms that name the named missions' destinations: {"silicon", "valley", "sv"}."""
+    return {t for ref in missions if ref.mission in named for part in destination_parts(ref) for t in part}
+
+
 def _names_a_mission(around: Sequence[str], names: set[str]) -> bool:
-    """The words around an ordinal say it counts missions ("la 2e édition", "la mission SV la plus
-    récente"), not something else ("son 1er client").
+    """The words around an ordinal or a year say it counts missions ("la 2e édition", "la mission
+    SV la plus récente", "la mission SV de 2019"), not something else ("son 1er client").
     """
     return any(fold(t) in lexicon.GENERIC_MISSION_WORDS or set(terms(t)) & names for t in around)
 

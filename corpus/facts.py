@@ -26,6 +26,14 @@ _UNIT = (
 )
 # "vingt-deux", "dix-huit", "trente et un", "quatre-vingt-dix": read by text2num.
 _COMPOUND = rf"{_UNIT}(?:(?:-|\s+et\s+|-et-){_UNIT})+"
+# A number in words, simple or compound: "six", "dix-huit", "vingt et un".
+NUMBER_IN_WORDS = rf"{_UNIT}(?:(?:-|\s+et\s+|-et-){_UNIT})*"
+# The titles of people's posts, as a regular expression (case aside): "PDG", "fondatrice", "vice-président".
+ROLE_TITLES = (
+    r"(?:pdg|ceo|dg|cto|(?:co-?)?fondat(?:eur|rice)|direct(?:eur|rice)|(?:vice-)?pr[ée]sidente?|responsable|"
+    r"g[ée]rante?|associ[ée]e?|charg[ée]e?|conseill(?:er|[eè]re)|ing[ée]nieure?|chef|cheffe|dirigeante?|"
+    r"patronne|patron|manager|partner|consultante?|d[ée]l[ée]gu[ée]e?|professeure?|chercheu(?:r|se))"
+)
 PEOPLE_WORDS = "participants personnes entrepreneurs dirigeants chefs porteurs membres patrons décideurs"
 _PEOPLE = (
     r"entrepreneurs?|dirigeants?|chefs?\s+d['’]entreprises?|participants?|porteurs?\s+de\s+projets?|"

@@ -15,6 +15,7 @@ import re
 from langchain_core.documents import Document
 
 from corpus.article import Article
+from corpus.facts import ROLE_TITLES
 from corpus.metadata import DATELINE, looks_like_title
 from index.french import split_paragraphs, split_sentences
 
@@ -26,9 +27,7 @@ _SENTENCE_END = re.compile(r"[.!?…:;»”\")]\s*$")
 _LIST_ITEM = re.compile(r"^(?:[-–—•*·▪◦‣+]|\d{1,3}[.)]|[a-z]\))\s")
 # "Jérôme Bastide, PDG de Bastide Hydraulique": who said a quote, or a participant of a list, is content.
 _ATTRIBUTION = re.compile(
-    r"^[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+)+\s*,\s*(?:[\w'’\-]+\s+){0,3}?"
-    r"(?:pdg|ceo|dg|cto|co-?fondat|fondat|direct|pr[ée]sident|responsable|g[ée]rant|associ[ée]|charg[ée]|"
-    r"conseill|ing[ée]nieur|chef|cheffe|dirigeant|porteu|cr[ée]at|manager|partner|consultant|d[ée]l[ée]gu)",
+    rf"^[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+)+\s*,\s*(?:[\w'’\-]+\s+){{0,3}}?{ROLE_TITLES}\b",
     re.I,
 )
 

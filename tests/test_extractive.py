@@ -41,27 +41,34 @@ def israel_article() -> Article:
     )
 
 
+class Asker:
+    """An article's chunks and BM25 index standing in for the retriever (no model), and its answerer."""
+
+    def __init__(self, article: Article, refs: list[MissionRef]) -> None:
+        self.chunks = split_article(article)
+        self.lexical = LexicalIndex([c.page_content for c in self.chunks])
+        self.refs = refs
+
+    def neighbour(self, document, step):
+        i = next(i for i, c in enumerate(self.chunks) if c.id == document.id) + step
+        return self.chunks[i] if 0 <= i < len(self.chunks) else None
+
+    def passages_for(self, question: str) -> list[Passage]:
+        """Every chunk, ranked by BM25 for the question."""
+        scores = self.lexical.scores(terms(question))
+        order = np.argsort(-scores, kind="stable")
+        return [Passage(self.chunks[i], float(scores[i])) for i in order]
+
+    def ask(self, question: str, max_citations: int = 3):
+        answerer = ExtractiveAnswerer(self.lexical, max_citations, self.neighbour)
+        return answerer.answer(question, self.passages_for(question), analyse(question, self.refs))
+
+
 ISRAEL = israel_article()
-CHUNKS = split_article(ISRAEL)
-LEXICAL = LexicalIndex([c.page_content for c in CHUNKS])
 REFS = [MissionRef("Mission Israël", "Israël", 2018)]
-
-
-def neighbour(document, step):
-    i = next(i for i, c in enumerate(CHUNKS) if c.id == document.id) + step
-    return CHUNKS[i] if 0 <= i < len(CHUNKS) else None
-
-
-def passages_for(question: str) -> list[Passage]:
-    """Every chunk, ranked by BM25 for the question (a stand-in for the retriever, no model)."""
-    scores = LEXICAL.scores(terms(question))
-    order = np.argsort(-scores, kind="stable")
-    return [Passage(CHUNKS[i], float(scores[i])) for i in order]
-
-
-def ask(question: str, max_citations: int = 3):
-    answerer = ExtractiveAnswerer(LEXICAL, max_citations, neighbour)
-    return answerer.answer(question, passages_for(question), analyse(question, REFS))
+ISRAEL_ASKER = Asker(ISRAEL, REFS)
+CHUNKS, LEXICAL = ISRAEL_ASKER.chunks, ISRAEL_ASKER.lexical
+passages_for, ask, neighbour = ISRAEL_ASKER.passages_for, ISRAEL_ASKER.ask, ISRAEL_ASKER.neighbour
 
 
 def assert_verbatim(answer, text: str) -> None:
@@ -230,19 +237,11 @@ Quatorze minutes. C’est le temps qu’il faut au train pour relier Manhattan �
 """  # noqa: E501
 
 
-def ask_new_york(question: str):
-    article = Article(id="ny.txt", text=NEW_YORK, title="Mission New York", mission="Mission New York", year=2019)
-    chunks = split_article(article)
-    lexical = LexicalIndex([c.page_content for c in chunks])
-
-    def near(document, step):
-        i = next(i for i, c in enumerate(chunks) if c.id == document.id) + step
-        return chunks[i] if 0 <= i < len(chunks) else None
-
-    scores = lexical.scores(terms(question))
-    passages = [Passage(chunks[i], float(scores[i])) for i in np.argsort(-scores, kind="stable")]
-    refs = [MissionRef("Mission New York", "New York", 2019)]
-    return ExtractiveAnswerer(lexical, 3, near).answer(question, passages, analyse(question, refs))
+NEW_YORK_ASKER = Asker(
+    Article(id="ny.txt", text=NEW_YORK, title="Mission New York", mission="Mission New York", year=2019),
+    [MissionRef("Mission New York", "New York", 2019)],
+)
+ask_new_york = NEW_YORK_ASKER.ask
 
 
 @pytest.mark.parametrize(
