@@ -20,6 +20,7 @@ from bot.answer import Answer, Answerer, Passage
 from bot.catalogue import MissionEntry, answer_aggregate, build_catalogue, is_aggregate
 from bot.errors import InvalidQuestion, UnknownMission
 from bot.extractive import ExtractiveAnswerer
+from bot.lexicon import stem_in
 from bot.question import Analysis, analyse
 from bot.retrieve import Retriever
 from bot.settings import Settings
@@ -70,16 +71,28 @@ class MissionsBot:
         return text
 
     def analyse(self, question: str, history: Sequence[Turn] = ()) -> Analysis:
-        """The question's analysis; a follow-up that names no mission keeps the previous one's."""
+        """The question's analysis; a follow-up that names no mission keeps the previous one's, unless
+        it names someone or something that mission's article never mentions ("Qui est Daniel Azoulay ?").
+        """
         vocabulary = self.retriever.lexical.doc_freq
         analysis = analyse(question, self.retriever.missions, vocabulary, self.retriever.proper)
         if not (analysis.missions or analysis.years):
             for turn in reversed(history):
                 earlier = analyse(turn.question, self.retriever.missions, vocabulary, self.retriever.proper)
                 if earlier.missions or earlier.years:
-                    analysis.missions, analysis.years = earlier.missions, earlier.years
+                    if self._mentions_all(analysis.names, earlier):
+                        analysis.missions, analysis.years = earlier.missions, earlier.years
                     break
         return analysis
+
+    def _mentions_all(self, names: Sequence[str], earlier: Analysis) -> bool:
+        """Some article of the missions `earlier` named holds all of `names`."""
+        refs = [
+            m for m in self.retriever.missions
+            if (not earlier.missions or m.mission in earlier.missions)
+            and (not earlier.years or m.year in earlier.years)
+        ]  # fmt: skip
+        return not names or any(all(stem_in(n, m.vocabulary) for n in names) for m in refs)
 
     def find_missions(self, mission: str) -> list[MissionEntry]:
         """The catalogue entries `mission` names: a label ("Mission Israël (2018)"), an article file, or a

@@ -118,6 +118,12 @@ def test_a_question_naming_a_mission_ignores_the_history(bot):
     assert analysis.missions == ["Mission Silicon Valley"]
 
 
+def test_a_follow_up_naming_what_the_earlier_mission_never_mentions_ignores_the_history(bot):
+    history = [Turn("Combien d'entreprises ont participé à la Mission Israël ?")]
+    assert "Mission Israël" not in bot.analyse("Et combien d'investisseurs San Francisco ?", history).missions
+    assert bot.analyse("Et à Tel-Aviv, combien d'investisseurs ?", history).missions == ["Mission Israël"]
+
+
 def test_follow_up_answer_comes_from_the_inherited_mission(bot):
     history = [Turn("Combien d'entreprises ont participé à la Mission Israël ?")]
     answer = bot.ask("Et combien d'accords ont été signés ?", history)
