@@ -192,9 +192,9 @@ class ExtractiveAnswerer:
         head = analysis.head or (analysis.noun if money_head else None)
         if head and required and not (term_in(head, candidate.bag) or candidate.head_related):
             return False
-        deputy_asked = head and _only_deputy(analysis.question, head)
-        if analysis.kind == "qui" and head and not deputy_asked and _only_deputy(_text(candidate), head):
-            return False  # a vice-president is not the president asked for
+        if analysis.kind == "qui" and head and _only_deputy(_text(candidate), head):
+            if not _only_deputy(analysis.question, head):  # unless the deputy is what is asked for
+                return False  # a vice-president is not the president asked for
         # "Les chiffres lui donnent raison" is no "chiffre d'affaires" ("CA", its synonym, is).
         if money_head and stem_in(str(analysis.noun), candidate.bag):
             if not all(term_in(c, candidate.bag) for c in analysis.companions):
