@@ -21,6 +21,7 @@ from bot.answer import Answer, Citation, Passage
 from bot.lexicon import stem_in, term_in
 from bot.question import Analysis
 from corpus.facts import ROLE_TITLES
+from index.chunking import is_attribution
 from index.french import fold, split_sentences, stem, terms, words
 from index.lexical import LexicalIndex
 
@@ -60,6 +61,8 @@ class Candidate:
     head_related: bool = False  # the sentence holds a word close to the head noun, not the noun
     precision: float = 0.0
     bag: frozenset[str] = frozenset()
+    speaker: Document | None = None  # the line naming who said the quote the sentence is in
+    label_only: bool = False  # the sentence only names who said a quote: the quote says more
 
     @property
     def score(self) -> float:
@@ -72,6 +75,7 @@ class Candidate:
             + 0.2 * self.names_noun
             + 0.2 * self.precision
             + 0.15 / (1 + self.rank)
+            - 0.3 * self.label_only
         )
 
 
@@ -111,7 +115,7 @@ class ExtractiveAnswerer:
                 chosen.append(other)
         if len({_label(c.passage.document.metadata) for c in chosen}) == 1:
             chosen = chosen[: self.max_citations]
-        return self._compose(question, chosen, analysis)
+        return self._compose(question, _with_speakers(chosen), analysis)
 
     def _candidates(self, passages: list[Passage], analysis: Analysis) -> list[Candidate]:
         out = []
@@ -121,7 +125,11 @@ class ExtractiveAnswerer:
         for rank, passage in enumerate(passages):
             doc = passage.document
             base = int(doc.metadata.get("start", 0))
-            context = passage_terms(doc.page_content)
+            speaker = self._speaker(doc)
+            said_by = passage_terms(speaker.page_content) if speaker else frozenset()
+            # "Philippe Garrigues, PDG de ..." under a quote: the answer to who said it, not to what was said.
+            label_only = analysis.kind != "qui" and analysis.expects not in ("person", "role") and self._signs(doc)
+            context = passage_terms(doc.page_content) | said_by
             article = self.article_terms(str(doc.metadata.get("source", ""))) if self.article_terms else context
             previous: frozenset[str] = frozenset()
             before = ""  # the previous sentence's text
@@ -136,7 +144,7 @@ class ExtractiveAnswerer:
                 sentence_words = words(sentence)
                 # "De ce fait, ils ont exprimé...": quoted with the sentence before, so scored with it.
                 leans = bool(_ANAPHORA.match(sentence))
-                own = bag | previous if leans else bag
+                own = (bag | previous if leans else bag) | said_by  # a quote is scored with who said it
                 quoted = f"{before} {sentence}" if leans and before else sentence  # as _with_context quotes it
                 previous, before = bag, sentence
                 coverage = self._coverage(own, context, analysis, article)
@@ -150,9 +158,28 @@ class ExtractiveAnswerer:
                     holds = holds and evidence.looks_ahead(sentence)
                     precision = float(evidence.next_mission(sentence))  # a next mission beats a precise date
                 out.append(
-                    Candidate(passage, rank, base + s, base + e, coverage, holds, noun, head_related, precision, bag)
+                    Candidate(
+                        passage, rank, base + s, base + e, coverage, holds, noun, head_related, precision, bag, speaker,
+                        label_only,
+                    )
                 )
         return out
+
+    def _speaker(self, doc: Document) -> Document | None:
+        """The chunk naming who said the quote `doc` is part of ("Jérôme Bastide, PDG de ..."), the
+        paragraph right after the quote's; None when `doc` quotes no one.
+        """
+        if not self.neighbour or not re.search(r"[«»“”]", doc.page_content):
+            return None
+        after = self.neighbour(doc, 1)
+        while after is not None and after.metadata.get("paragraph") == doc.metadata.get("paragraph"):
+            after = self.neighbour(after, 1)
+        return after if after is not None and is_attribution(after.page_content) else None
+
+    def _signs(self, doc: Document) -> bool:
+        """`doc` is the line naming who said the quote just before it."""
+        before = self.neighbour(doc, -1) if self.neighbour and is_attribution(doc.page_content) else None
+        return before is not None and self._speaker(before) is not None
 
     def _asked_before(self, doc: Document) -> str:
         """The last sentence of the chunk before `doc` when it asks a question (a heading), else ""."""
@@ -199,8 +226,10 @@ class ExtractiveAnswerer:
         if money_head and stem_in(str(analysis.noun), candidate.bag):
             if not all(term_in(c, candidate.bag) for c in analysis.companions):
                 return False
-        # A name the question gives (a person, a company) must be in the passage.
+        # A name the question gives (a person, a company) must be in the passage, or name who said it.
         known = passage_terms(candidate.passage.document.page_content)
+        if candidate.speaker is not None:
+            known = known | passage_terms(candidate.speaker.page_content)
         return not analysis.names or any(evidence.stem_in(n, known) for n in analysis.names)
 
     def _opening(self, passages: list[Passage]) -> Candidate:
@@ -218,7 +247,7 @@ class ExtractiveAnswerer:
         parts: list[str] = []
         last_label = None
         for n, cand in enumerate(chosen, start=1):
-            start, quote = _with_context(cand, analysis)
+            start, end, quote = _with_context(cand, analysis)
             meta = cand.passage.document.metadata
             label = _label(meta)
             prefix = f"{label} — " if label != last_label else ""
@@ -235,7 +264,7 @@ class ExtractiveAnswerer:
                     year=meta.get("year"),
                     paragraph=meta.get("paragraph"),
                     start=start,
-                    end=cand.end,
+                    end=end,
                 )
             )
         return Answer(question, "\n".join(parts), citations)
@@ -267,7 +296,26 @@ def _text(candidate: Candidate) -> str:
     return doc.page_content[candidate.start - base : candidate.end - base]
 
 
-def _with_context(candidate: Candidate, analysis: Analysis | None) -> tuple[int, str]:
+def _with_context(candidate: Candidate, analysis: Analysis | None) -> tuple[int, int, str]:
+    """The quote and its span: one sentence earlier when this one leans on it ("cette devise"); one
+    sentence further for a "pourquoi" answered by a claim that states no reason, when its paragraph
+    goes on ("Hong Kong reste la meilleure porte d'entrée." "Le droit, la banque : tout y est plus simple.").
+    """
+    doc = candidate.passage.document
+    base = int(doc.metadata.get("start", 0))
+    start, quote = _with_previous(candidate, analysis)
+    end = candidate.end
+    if analysis and analysis.kind == "pourquoi" and candidate.precision == 0.0:
+        spans = split_sentences(doc.page_content)
+        for s, e in spans:
+            if base + s >= candidate.end and not doc.page_content[s:e].endswith("?"):
+                end = base + e
+                quote = doc.page_content[start - base : e]
+                break
+    return start, end, quote
+
+
+def _with_previous(candidate: Candidate, analysis: Analysis | None) -> tuple[int, str]:
     """The quote, starting one sentence earlier when this one leans on it ("cette devise")."""
     doc = candidate.passage.document
     base = int(doc.metadata.get("start", 0))
@@ -284,6 +332,26 @@ def _with_context(candidate: Candidate, analysis: Analysis | None) -> tuple[int,
                 start = base + spans[i - 1][0]
                 return start, doc.page_content[start - base : candidate.end - base]
     return candidate.start, sentence
+
+
+def _with_speakers(chosen: list[Candidate]) -> list[Candidate]:
+    """The chosen sentences, each quote followed by the line naming who said it, cited once."""
+    out: list[Candidate] = []
+    for cand in chosen:
+        out.append(cand)
+        speaker = cand.speaker
+        if speaker is not None and not any(_cites(c, speaker) for c in [*out, *chosen]):
+            start = int(speaker.metadata.get("start", 0))
+            end = start + len(speaker.page_content)
+            out.append(Candidate(Passage(speaker, cand.passage.score), cand.rank, start, end, cand.coverage, True))
+    return out
+
+
+def _cites(candidate: Candidate, doc: Document) -> bool:
+    meta = doc.metadata
+    start = int(meta.get("start", 0))
+    same = candidate.passage.document.metadata.get("source") == meta.get("source")
+    return same and candidate.start < start + len(doc.page_content) and start < candidate.end
 
 
 _DEPUTY = re.compile(r"\b(vice-|vice\s)?([^\W\d_]+)", re.I)

@@ -58,7 +58,7 @@ GENERIC_MISSION_WORDS = set(
 )
 ROLE_VERBS = set(
     "dirige dirigeait dirigent preside presidait fonde fondee fondateur gere gerait anime "
-    "animait pilote pilotait represente representait".split()
+    "animait pilote pilotait represente representait conduit conduisait mene menait".split()
 )
 # Role nouns that a "qui" question may ask for ("Qui est le président de X ?"): the answer must name it.
 ROLE_NOUNS = set(
@@ -124,6 +124,7 @@ SYNONYM_WORDS = [
     "avocat avocats cabinet juriste",
     "usine usines site fabricant",
     "levé levée levées financement financements",
+    "piloté conduit conduisait conduire mené encadré",  # leading a delegation
 ]
 # Chat shorthand and English question words, rewritten before analysis (folded, whole words).
 REWRITES = [
@@ -143,6 +144,9 @@ REWRITES = [
     (r"\b(?:ils|elles|vous|on)\s+(?:[ée]taient|[ée]tiez|[ée]tait|sont|sont\s+partis)\s+combien\b",
      "combien de participants"),
     (r"\bcombien\s+(?:[ée]taient|sont|[ée]tiez)[- ](?:ils|elles|vous)\b", "combien de participants"),
+    # "le chef de la délégation": who led it ("conduisait la délégation", "pilotée par").
+    (r"\b(?:chef|cheffe|responsable)\s+(?:de\s+la|de\s+l['’]|du|de)\s*(d[ée]l[ée]gation|mission|voyage)\b",
+     r"pilote de la \1"),
     (r"\bqd\b", "quand"),
     (r"\bcb\b", "combien"),
     # "c'est combien la mission ?", "c combien ?": a price.

@@ -192,10 +192,11 @@ _MISSION_TO = re.compile(
 _TO_PLACE = re.compile(r"\b(?:aux|au|à|a|en|vers)\s+([^\W\d]+(?:[\s-][^\W\d]+)?)", re.I)
 
 
-def unknown_place(question: str, missions: Sequence[MissionRef]) -> str | None:
-    """A country or region named as a mission's destination that no mission went to:
-    "mission japon c'est quand" -> "Japon", "la mission de la CCI au Brésil" -> "Brésil" when no
-    mission went there.
+def unknown_place(question: str, missions: Sequence[MissionRef], future: bool = False) -> str | None:
+    """A country, region or town named as a mission's destination that no mission went to:
+    "mission japon c'est quand" -> "Japon", "la mission de la CCI à Berlin" -> "Berlin". For a
+    question that looks ahead (`future`), a place an article names ("une mission à Montréal est
+    prévue en juin") is left to the passages.
     """
     if not missions:
         return None
@@ -203,9 +204,14 @@ def unknown_place(question: str, missions: Sequence[MissionRef]) -> str | None:
     for match in (*_MISSION_TO.finditer(question), *_TO_PLACE.finditer(question)):
         for name in (match.group(1), match.group(1).split()[0].split("-")[0]):
             place = facts.place_name(name)
-            if place and fold(place) not in known:
+            if place and fold(place) not in known and not (future and _named_in_articles(place, missions)):
                 return place
     return None
+
+
+def _named_in_articles(place: str, missions: Sequence[MissionRef]) -> bool:
+    wanted = set(terms(place))
+    return bool(wanted) and any(wanted <= ref.vocabulary for ref in missions)
 
 
 def place_parts(ref: MissionRef) -> list[set[str]]:
@@ -392,7 +398,7 @@ def analyse(
         names=names,
         future=future,
         companions=[t for t in all_terms if t in lexicon.companions()],
-        unknown_place=None if named else unknown_place(text, missions),
+        unknown_place=None if named else unknown_place(text, missions, future),
         unknown_edition=unknown_edition,
         verbs=sorted({stem(w) for w in french_model.verbs(text)}),
         missions=named,

@@ -156,7 +156,7 @@ class MissionsBot:
                 abstained=True, leads=[e.label for e in entries or ()],
             )  # fmt: skip
         unknown = (
-            f"aucune mission vers ce pays ou cette région ({analysis.unknown_place})" if analysis.unknown_place
+            f"aucune mission vers ce lieu ({analysis.unknown_place})" if analysis.unknown_place
             else f"aucune édition « {analysis.unknown_edition} »" if analysis.unknown_edition else None
         )  # fmt: skip
         if unknown:

@@ -18,7 +18,7 @@ NUMBER_WORDS = {
     "dix": 10, "onze": 11, "douze": 12, "treize": 13, "quatorze": 14, "quinze": 15, "seize": 16,
     "vingt": 20, "trente": 30, "quarante": 40, "cinquante": 50, "cent": 100, "dizaine": 10,
     "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
-    "cinquantaine": 50, "centaine": 100, "soixante": 60, "mille": 1000,
+    "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "soixante": 60, "mille": 1000,
 }  # fmt: skip
 _UNIT = (
     r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
@@ -143,11 +143,17 @@ def places_of(country: str | None) -> tuple[str, ...]:
 
 
 def place_name(text: str) -> str | None:
-    """The country or region `text` names exactly, accents and case aside: "japon" -> "Japon"."""
+    """The country, region or town `text` names exactly, accents and case aside: "japon" -> "Japon",
+    "berlin" -> "Berlin".
+    """
     wanted = _fold(text.strip())
     for name in (*COUNTRIES, *REGIONS):
         if _fold(name) == wanted:
             return name
+    for towns in COUNTRIES.values():
+        for town in towns:
+            if _fold(town) == wanted:
+                return town[:1].upper() + re.sub(r"([\s-])(\w)", lambda m: m[1] + m[2].upper(), town[1:])
     return None
 
 

@@ -32,6 +32,13 @@ _ATTRIBUTION = re.compile(
 )
 
 
+def is_attribution(paragraph: str) -> bool:
+    """A name with a role, alone on its line: "Jérôme Bastide, PDG de Bastide Hydraulique (Castres)"."""
+    text = paragraph.strip()
+    short = len(text) <= 2 * _HEADING_MAX_CHARS
+    return short and bool(_ATTRIBUTION.match(text)) and not text.endswith((".", "!", "?", "»"))
+
+
 def is_heading(paragraph: str) -> bool:
     """A short line without closing punctuation, or in capitals: "Des objectifs atteints".
 

@@ -10,7 +10,7 @@ import pytest
 from corpus.article import Article
 from corpus.load import load_articles
 from corpus.metadata import derive_metadata
-from index.chunking import MAX_CHUNK_CHARS, article_metadata, chunk_id, is_heading, split_article
+from index.chunking import MAX_CHUNK_CHARS, article_metadata, chunk_id, is_attribution, is_heading, split_article
 from index.french import split_paragraphs, split_sentences
 from tests.conftest import SEED_CORPUS
 
@@ -262,3 +262,16 @@ def test_an_article_without_a_title_keeps_its_first_paragraph():
 def test_empty_and_title_only_articles_have_no_chunks():
     assert split_article(ARTICLES["empty"]) == []
     assert split_article(ARTICLES["title_only"]) == []
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Philippe Garrigues, PDG de Garrigues Emballages (Rodez)", True),
+        ("Laurence Ribes, directrice générale d'Hydro-Garonne (traitement de l'eau, Agen)", True),
+        ("Philippe Garrigues, élu de la CCI chargé de l’international, conduisait la délégation.", False),
+        ("Des échanges fructueux", False),
+    ],
+)
+def test_a_line_naming_who_said_a_quote_is_an_attribution(line, expected):
+    assert is_attribution(line) is expected

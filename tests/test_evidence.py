@@ -19,6 +19,7 @@ from bot.evidence import check, has_entity, has_quantity, looks_ahead, next_miss
         ("Avec 14 rendez-vous en 3 jours.", "rend", True),
         ("Plug & Play héberge près de 500 start-ups.", "start", True),
         ("Des milliers d'entrepreneurs rêvent de la Californie.", "entrepreneur", True),
+        ("Il accompagne une soixantaine de jeunes pousses par an.", "start", True),  # a synonym, counted
         ("Des entrepreneurs ont participé.", "entrepreneur", False),
         (
             "Des entrepreneurs, 15 ans après, ont participé.",

@@ -274,3 +274,54 @@ def test_who_organised_names_the_organism_and_the_person():
 def test_a_deputy_is_not_the_role_asked_for():
     assert ask_new_york("Qui est le président de la CCI Occitanie ?").abstained
     assert "Olivier Massat" in ask_new_york("Qui est le vice-président de la CCI Occitanie ?").text
+
+
+HONG_KONG = """ON EN PARLE - juin 2022
+
+Mission Hong Kong – Shenzhen
+
+Du 4 au 9 avril, onze dirigeants d’Occitanie ont découvert Hong Kong et Shenzhen avec la CCI Occitanie.
+
+À Sha Tin, l’accélérateur Harbour Works accompagne une soixantaine de jeunes pousses par an.
+
+Marc Aubertin, conseiller de la CCI Occitanie chargé de l’Asie, conduisait la délégation.
+
+« Hong Kong reste la meilleure porte d’entrée pour une PME qui veut se lancer en Chine. Le droit, la langue des affaires, la banque : tout y est plus simple. »
+
+Philippe Garrigues, PDG de Garrigues Emballages (Rodez)
+
+Le dernier jour, la délégation a visité le marché de Huaqiangbei.
+"""  # noqa: E501
+HONG_KONG_ASKER = Asker(
+    Article(id="hk.txt", text=HONG_KONG, title="Mission Hong Kong – Shenzhen", mission="Mission Hong Kong", year=2022),
+    [MissionRef("Mission Hong Kong", "Hong Kong", 2022)],
+)
+
+
+def test_a_quote_is_read_with_who_said_it_and_cited_with_the_line_naming_them():
+    answer = HONG_KONG_ASKER.ask("Qu'a dit Philippe Garrigues de Hong Kong ?")
+    assert not answer.abstained and "meilleure porte d’entrée" in answer.text
+    assert answer.citations[-1].quote == "Philippe Garrigues, PDG de Garrigues Emballages (Rodez)"
+    assert_verbatim(answer, HONG_KONG)
+    assert_markers(answer)
+
+
+def test_a_why_answered_by_a_bare_claim_goes_on_to_the_next_sentence():
+    answer = HONG_KONG_ASKER.ask("Pourquoi Hong Kong est-elle une bonne porte d'entrée selon Philippe Garrigues ?")
+    assert "tout y est plus simple" in answer.citations[0].quote
+    assert_verbatim(answer, HONG_KONG)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # "le chef de la délégation" is who led it: "conduisait la délégation".
+        ("Qui était le chef de la délégation à Hong Kong ?", "Marc Aubertin"),
+        ("Qui menait la délégation ?", "Marc Aubertin"),
+        # "une soixantaine" counts, "jeunes pousses" are start-ups.
+        ("Combien de start-ups l'accélérateur Harbour Works accompagne-t-il par an ?", "soixantaine"),
+    ],
+)
+def test_paraphrases_of_leading_and_counting_are_understood(question, fact):
+    answer = HONG_KONG_ASKER.ask(question)
+    assert not answer.abstained and fact in answer.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.question import Analysis, MissionRef, analyse, detect_kind, expected_type, find_head
+from bot.question import Analysis, MissionRef, analyse, detect_kind, expected_type, find_head, unknown_place
 from corpus.facts import places_of
 from index.french import stem, terms, words
 
@@ -256,6 +256,22 @@ def test_a_mission_to_a_country_no_mission_went_to_is_unknown():
     # Any place after a preposition, not only right after "mission".
     assert analyse("Quand aura lieu la mission de la CCI Occitanie au Brésil ?", missions).unknown_place == "Brésil"
     assert analyse("combien de start-ups aux États-Unis ?", missions).unknown_place is None
+    # A town counts too, unless a mission went to its country.
+    assert analyse("Quelle est la date de la mission à Berlin ?", missions).unknown_place == "Berlin"
+    assert analyse("la mission à New York", missions).unknown_place is None
+
+
+def test_a_next_mission_to_a_place_an_article_names_is_left_to_the_passages():
+    """"Une mission à Montréal est prévue en juin 2020": asking when it will be is no unknown destination;
+    asking about it as a past mission is.
+    """
+    missions = [
+        MissionRef("Mission Silicon Valley", "Silicon Valley", 2019, frozenset(terms("prévue à Montréal en juin")),
+                   places=places_of("États-Unis")),
+    ]  # fmt: skip
+    assert analyse("Quand aura lieu la mission à Montréal ?", missions).unknown_place is None
+    assert analyse("Quand aura lieu la mission au Japon ?", missions).unknown_place == "Japon"
+    assert unknown_place("Combien de participants à la mission à Montréal ?", missions) == "Montréal"
 
 
 def test_terms_the_articles_only_capitalise_are_names_even_in_lower_case():

@@ -191,7 +191,8 @@ def test_live_bot_picks_up_a_refresh_made_by_another_process(tmp_path, embedding
     ("question", "said"),
     [
         ("Combien de participants à la mission Silicon Valley de 2017 ?", "aucune édition « Mission Silicon Valley 2017 »"),
-        ("Quand aura lieu la mission de la CCI Occitanie au Japon ?", "aucune mission vers ce pays ou cette région (Japon)"),
+        ("Quand aura lieu la mission de la CCI Occitanie au Japon ?", "aucune mission vers ce lieu (Japon)"),
+        ("Quelle est la date de la mission à Berlin ?", "aucune mission vers ce lieu (Berlin)"),
     ],
 )
 def test_a_mission_the_articles_do_not_hold_is_refused_with_the_list(bot, question, said):
