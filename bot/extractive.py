@@ -102,6 +102,7 @@ class ExtractiveAnswerer:
             if not (analysis.missions or analysis.years):
                 return Answer(question, VAGUE, abstained=True, leads=_leads(passages))
             return self._compose(question, [self._opening(passages)])
+        passages = self._with_quotes(passages)
         candidates = [c for c in self._candidates(passages, analysis) if self._answers(c, analysis)]
         if not candidates:
             return Answer(question, REFUSAL + _leads_sentence(passages), abstained=True, leads=_leads(passages))
@@ -175,6 +176,19 @@ class ExtractiveAnswerer:
         while after is not None and after.metadata.get("paragraph") == doc.metadata.get("paragraph"):
             after = self.neighbour(after, 1)
         return after if after is not None and is_attribution(after.page_content) else None
+
+    def _with_quotes(self, passages: list[Passage]) -> list[Passage]:
+        """The passages, each line naming who said a quote followed by the quote's last chunk when
+        it was not retrieved: a question about what someone said often matches only their name.
+        """
+        out = list(passages)
+        held = {p.document.id for p in passages}
+        for passage in passages:
+            before = self.neighbour(passage.document, -1) if self._signs(passage.document) else None
+            if before is not None and before.id not in held:
+                held.add(before.id)
+                out.insert(out.index(passage) + 1, Passage(before, passage.score))
+        return out
 
     def _signs(self, doc: Document) -> bool:
         """`doc` is the line naming who said the quote just before it."""
@@ -300,9 +314,12 @@ def _with_context(candidate: Candidate, analysis: Analysis | None) -> tuple[int,
     """The quote and its span: one sentence earlier when this one leans on it ("cette devise"); one
     sentence further for a "pourquoi" answered by a claim that states no reason, when its paragraph
     goes on ("Hong Kong reste la meilleure porte d'entrée." "Le droit, la banque : tout y est plus simple.").
+    What someone is quoted saying, above the line naming them, is quoted whole.
     """
     doc = candidate.passage.document
     base = int(doc.metadata.get("start", 0))
+    if candidate.speaker is not None:
+        return base, base + len(doc.page_content), doc.page_content
     start, quote = _with_previous(candidate, analysis)
     end = candidate.end
     if analysis and analysis.kind == "pourquoi" and candidate.precision == 0.0:

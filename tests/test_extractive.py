@@ -302,8 +302,18 @@ def test_a_quote_is_read_with_who_said_it_and_cited_with_the_line_naming_them():
     answer = HONG_KONG_ASKER.ask("Qu'a dit Philippe Garrigues de Hong Kong ?")
     assert not answer.abstained and "meilleure porte d’entrée" in answer.text
     assert answer.citations[-1].quote == "Philippe Garrigues, PDG de Garrigues Emballages (Rodez)"
+    assert "tout y est plus simple" in answer.citations[0].quote  # the quote whole, as they said it
     assert_verbatim(answer, HONG_KONG)
     assert_markers(answer)
+
+
+def test_a_retrieved_line_naming_a_speaker_brings_their_quote():
+    asker = HONG_KONG_ASKER
+    signature = next(c for c in asker.chunks if c.page_content.startswith("Philippe Garrigues"))
+    question = "Qu'a dit le PDG de Garrigues Emballages sur le droit ?"
+    answerer = ExtractiveAnswerer(asker.lexical, 3, asker.neighbour)
+    answer = answerer.answer(question, [Passage(signature, 1.0)], analyse(question, asker.refs))
+    assert "tout y est plus simple" in answer.text
 
 
 def test_a_why_answered_by_a_bare_claim_goes_on_to_the_next_sentence():
