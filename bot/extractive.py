@@ -242,6 +242,7 @@ class ExtractiveAnswerer:
                 return False
         # A name the question gives (a person, a company) must be in the passage, or name who said it.
         known = passage_terms(candidate.passage.document.page_content)
+        known = known | joined_names(candidate.passage.document.page_content)  # "polestar" for "Pole Star"
         if candidate.speaker is not None:
             known = known | passage_terms(candidate.speaker.page_content)
         return not analysis.names or any(evidence.stem_in(n, known) for n in analysis.names)
@@ -294,6 +295,15 @@ def sentence_terms(passage: str) -> tuple[tuple[int, int, frozenset[str]], ...]:
 def passage_terms(passage: str) -> frozenset[str]:
     """Index terms of a whole passage."""
     return frozenset(terms(passage))
+
+
+_NAME_PAIR = re.compile(r"\b(?=([A-ZÀ-Ý][a-zà-ÿ]+)\s+([A-ZÀ-Ý][a-zà-ÿ]+)\b)")
+
+
+@lru_cache(maxsize=8192)
+def joined_names(passage: str) -> frozenset[str]:
+    """Two-word names written as one, as a question may type them: "Pole Star" -> "polestar"."""
+    return frozenset(stem((m[1] + m[2]).lower()) for m in _NAME_PAIR.finditer(passage))
 
 
 def question_surface(analysis: Analysis) -> dict[str, str]:

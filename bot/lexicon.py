@@ -19,7 +19,7 @@ TYPE_HEAD_WORDS = {
     "place": "lieu lieux ville villes pays endroit endroits destination destinations région adresse",
     "quantity": "nombre quantité part pourcentage proportion taux effectif",
     # Class nouns: the answer is a name ("Quelles entreprises..." -> "Uber et PayPal").
-    "entity": "entreprise entreprises société sociétés start-up startups groupe groupes firme "
+    "entity": "entreprise entreprises société sociétés boîte boîtes start-up startups groupe groupes firme "
     "organisme personne personnes intervenant intervenants université universités école fonds "
     "acteur acteurs partenaire partenaires marque structure cabinet investisseur investisseurs "
     "entrepreneur entrepreneurs dirigeant dirigeants invité participant participants expert "
@@ -125,6 +125,9 @@ SYNONYM_WORDS = [
     "usine usines site fabricant",
     "levé levée levées financement financements",
     "piloté conduit conduisait conduire mené encadré",  # leading a delegation
+    "organisé monté",  # "monter une mission"
+    "partenaire partenaires partenariat",
+    "chercheur chercheurs chercheuse professeur professeure scientifique scientifiques",
 ]
 # Chat shorthand and English question words, rewritten before analysis (folded, whole words).
 REWRITES = [
@@ -147,6 +150,7 @@ REWRITES = [
     # "le chef de la délégation": who led it ("conduisait la délégation", "pilotée par").
     (r"\b(?:chef|cheffe|responsable)\s+(?:de\s+la|de\s+l['’]|du|de)\s*(d[ée]l[ée]gation|mission|voyage)\b",
      r"pilote de la \1"),
+    (r"\bdu\s+c[ôo]t[ée]\s+(?=de\b|du\b|des\b|d['’])", ""),  # "du côté de la CCI": at the CCI
     (r"\bqd\b", "quand"),
     (r"\bcb\b", "combien"),
     # "c'est combien la mission ?", "c combien ?": a price.

@@ -291,6 +291,10 @@ Marc Aubertin, conseiller de la CCI Occitanie chargé de l’Asie, conduisait la
 Philippe Garrigues, PDG de Garrigues Emballages (Rodez)
 
 Le dernier jour, la délégation a visité le marché de Huaqiangbei.
+
+Organisée par la CCI Occitanie et le Cercle Delta, la mission a aussi fait étape à Kowloon.
+
+À Kowloon, Christian Carles, CEO de la société toulousaine Pole Star, et le professeur Li Wei ont reçu la délégation.
 """  # noqa: E501
 HONG_KONG_ASKER = Asker(
     Article(id="hk.txt", text=HONG_KONG, title="Mission Hong Kong – Shenzhen", mission="Mission Hong Kong", year=2022),
@@ -330,6 +334,10 @@ def test_a_why_answered_by_a_bare_claim_goes_on_to_the_next_sentence():
         ("Qui menait la délégation ?", "Marc Aubertin"),
         # "une soixantaine" counts, "jeunes pousses" are start-ups.
         ("Combien de start-ups l'accélérateur Harbour Works accompagne-t-il par an ?", "soixantaine"),
+        # A two-word name typed as one; a professor is a researcher; "monter" a mission is organising it.
+        ("ceo de polestar c qui", "Christian Carles"),
+        ("Quel chercheur a reçu la délégation à Kowloon ?", "Li Wei"),
+        ("avec quel partenaire la cci a monté la mission", "Cercle Delta"),
     ],
 )
 def test_paraphrases_of_leading_and_counting_are_understood(question, fact):

@@ -361,3 +361,10 @@ def test_more_kinds_of_answer(question, expects):
 
 def test_fac_is_a_university():
     assert "univers" in analyse("quelle fac a ete visitee en 2019", MISSIONS).terms
+
+
+def test_chat_paraphrases_are_read_as_the_articles_word_them():
+    # "du côté de la CCI" only says where: no word to find.
+    assert "cot" not in analyse("Qui a organisé la mission du côté de la CCI ?", MISSIONS).focus
+    # "une boîte" is a company: the answer is a name.
+    assert analyse("quelle boite de télémédecine la délégation a vue ?", MISSIONS).expects == "entity"
