@@ -204,6 +204,7 @@ ENGLISH_STOPWORDS = set(
 _REWRITES = [(re.compile(pattern, re.I), repl) for pattern, repl in REWRITES]
 _ENGLISH_QUESTION = re.compile(r"\b(?:how|who|what|which|when|where|why|did|does|do|is|are|was|were)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
+_ENGLISH_FILLER = re.compile(r"\b(?:did|does|do|the|during|of|was|were)\b\s*", re.I)
 
 
 def rewrite(question: str) -> str:
@@ -213,6 +214,9 @@ def rewrite(question: str) -> str:
     """
     if _ENGLISH_QUESTION.search(question):
         question = _WORD.sub(lambda m: ENGLISH_WORDS.get(m.group().lower(), m.group()), question)
+        markers = {w.lower() for w in _WORD.findall(question)} & ENGLISH_STOPWORDS
+        if len(markers) >= 2:
+            question = _ENGLISH_FILLER.sub("", question)  # "What did X present?": "did" is no head noun
     for pattern, repl in _REWRITES:
         question = pattern.sub(repl, question)
     return question

@@ -368,3 +368,10 @@ def test_chat_paraphrases_are_read_as_the_articles_word_them():
     assert "cot" not in analyse("Qui a organisé la mission du côté de la CCI ?", MISSIONS).focus
     # "une boîte" is a company: the answer is a name.
     assert analyse("quelle boite de télémédecine la délégation a vue ?", MISSIONS).expects == "entity"
+
+
+def test_english_auxiliaries_are_no_head_noun():
+    a = analyse("What did Numberly present during the 2017 Silicon Valley mission?", MISSIONS)
+    assert a.head != "did" and "numberly" in a.focus
+    # A French question with one English-looking word keeps it.
+    assert "do" in analyse("Quel était le do de la mission ?", MISSIONS).question
