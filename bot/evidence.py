@@ -83,6 +83,8 @@ _CAPITALISED = re.compile(r"\b[A-ZÀ-Ý][\w&\-]+")
 # A way to reach someone: a phone number or an e-mail address.
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 _PHONE = re.compile(r"(?:\+\d{1,3}\s?)?\(?0\d\)?[\s.]?(?:\d{2}[\s.]?){4}")
+# "Contact : Sophie Ferrand", "Renseignements : Camille Estève".
+_CONTACT_PERSON = re.compile(r"\b(?i:contacts?|renseignements|inscriptions?)\s*:\s*[A-ZÀ-Ý][a-zà-ÿ]+\s+[A-ZÀ-Ý]")
 _PHONE_WORDS = frozenset("telephone tel numero portable phone".split())
 _EMAIL_WORDS = frozenset("mail email courriel mel".split())
 # Between a number and the noun it would count, a price or a rate: "4 200 euros HT par participant".
@@ -165,6 +167,8 @@ def has_money(sentence: str, question_words: set[str]) -> bool:
 def has_contact(sentence: str, question_words: set[str]) -> bool:
     """A phone number when the question asks for one, an e-mail address when it asks for one, else either."""
     phone, email = bool(question_words & _PHONE_WORDS), bool(question_words & _EMAIL_WORDS)
+    if not phone and not email:  # "Qui contacter ?": a person named as the contact will do
+        return bool(_PHONE.search(sentence) or _EMAIL.search(sentence) or _CONTACT_PERSON.search(sentence))
     if phone == email:
         return bool(_PHONE.search(sentence) or _EMAIL.search(sentence))
     return bool((_PHONE if phone else _EMAIL).search(sentence))

@@ -155,7 +155,7 @@ class ExtractiveAnswerer:
                 precision = 1.0 if echoes else evidence.strength(analysis.expects, sentence)
                 if analysis.kind == "qui" and _names_agent(sentence, analysis.focus):
                     precision = 1.0  # "Qui organisait X ?": "organisée par la CCI Occitanie"
-                if analysis.future:
+                if analysis.future and analysis.expects != "contact":  # whom to ask about it needs no plan
                     holds = holds and evidence.looks_ahead(sentence)
                     precision = float(evidence.next_mission(sentence))  # a next mission beats a precise date
                 out.append(

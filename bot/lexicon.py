@@ -189,11 +189,12 @@ ENGLISH_WORDS = {
     "filed": "déposé", "inhabitants": "habitants", "population": "habitants", "motto": "devise",
     "next": "prochaine", "edition": "édition", "date": "date", "dates": "dates", "mission": "mission",
     "drones": "drones", "partnered": "partenaire", "phone": "téléphone", "number": "numéro",
-    "email": "e-mail", "contact": "contact", "investor": "investisseur", "expatriate": "expatriés",
+    "email": "e-mail", "contact": "contacter", "investor": "investisseur", "expatriate": "expatriés",
     "expatriates": "expatriés", "per": "par", "french": "français", "talk": "discussions",
     "talked": "échangé", "led": "conduit", "present": "présenté", "presented": "présenté", "hotel": "hôtel",
     "salary": "salaire", "weather": "météo",
     "agreement": "accord", "contract": "contrat", "signed": "signé", "market": "marché",
+    "planned": "prévue", "after": "après", "before": "avant", "bay": "baie", "area": "région",
 }  # fmt: skip
 ENGLISH_STOPWORDS = set(
     "does do did is are was were the a an of to in on at for by with from according about this "

@@ -204,6 +204,9 @@ def test_a_contact_is_the_kind_asked_for():
     assert check("contact", email, None, {"mail"}) and not check("contact", email, None, {"telephone"})
     assert check("contact", phone, None, {"numero", "telephone"}) and not check("contact", phone, None, {"mail"})
     assert check("contact", email, None, {"contact"}) and not check("contact", "Du 20 au 25 mai 2017.", None, set())
+    # "Qui contacter ?": a person named as the contact will do; not for a number or an address.
+    named = "Contact : Sophie Ferrand, chargée de mission International à la CCI Occitanie."
+    assert check("contact", named, None, {"qui", "contacter"}) and not check("contact", named, None, {"telephone"})
 
 
 def test_a_duration_may_be_written_in_compound_number_words():

@@ -376,3 +376,10 @@ def test_english_auxiliaries_are_no_head_noun():
     assert a.head != "did" and "numberly" in a.focus
     # A French question with one English-looking word keeps it.
     assert rewrite("Quel était le do de la mission ?") == "Quel était le do de la mission ?"
+
+
+def test_english_words_of_plans_and_places_are_put_in_french():
+    assert rewrite("Who should I contact about the mission planned after the 2023 trip?").split()[:4] == [
+        "qui", "should", "I", "contacter",
+    ]  # fmt: skip
+    assert analyse("When is the mission planned after the 2023 trip?", MISSIONS).future
