@@ -195,9 +195,10 @@ _PERSON = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+[A-Z
 _TOTAL = re.compile(r"\bau\s+total\b|\ben\s+tout\b|\bau\s+final\b", re.I)
 
 
-def strength(expects: str | None, sentence: str) -> float:
+def strength(expects: str | None, sentence: str, head: str | None = None) -> float:
     """How precise the answer is, 0 to 1: a day and month beat a bare year for a date, a name with
-    a role answers "qui", a total beats a detail for a count, a list of places a "où".
+    a role answers "qui", a total beats a detail for a count (a total of the `head` noun when
+    given: "Au total, 17 rendez-vous" is no total of participants), a list of places a "où".
     """
     if expects == "date":
         return 1.0 if _DAY_MONTH.search(sentence) else 0.3
@@ -206,7 +207,11 @@ def strength(expects: str | None, sentence: str) -> float:
     if expects in ("person", "role"):
         return 1.0 if _PERSON.search(sentence) and _ROLE.search(sentence) else 0.0
     if expects == "quantity":
-        return 1.0 if _TOTAL.search(sentence) else 0.0
+        total = _TOTAL.search(sentence)
+        if total and head:
+            clause = re.split(r"[,;:(]", sentence[total.end() :].lstrip(" ,"), maxsplit=1)[0]
+            return 1.0 if has_quantity(clause, head) else 0.0
+        return 1.0 if total else 0.0
     if expects == "place":
         return 1.0 if _NAME_LIST.search(sentence) else 0.0
     return 0.0

@@ -152,7 +152,7 @@ class ExtractiveAnswerer:
                 holds = evidence.check(analysis.expects, quoted, analysis.head, question_words, head_word)
                 head_related = bool(head_word) and french_model.related(str(head_word), sentence_words)
                 noun = bool(analysis.noun) and (term_in(str(analysis.noun), bag) or head_related)
-                precision = 1.0 if echoes else evidence.strength(analysis.expects, sentence)
+                precision = 1.0 if echoes else evidence.strength(analysis.expects, sentence, analysis.head)
                 if analysis.kind == "qui" and _names_agent(sentence, analysis.focus):
                     precision = 1.0  # "Qui organisait X ?": "organisée par la CCI Occitanie"
                 if analysis.future and analysis.expects != "contact":  # whom to ask about it needs no plan

@@ -58,6 +58,15 @@ def closeness(word: str, others: Iterable[str]) -> float:
     return best
 
 
+SAME_WORD_MIN = 0.95  # the model gives a common typo the vector of the word it misspells
+
+
+def same_word(word: str, other: str) -> bool:
+    """`word` is a known misspelling of `other`: "particpants" and "participants"."""
+    v, w = vector(word), vector(other)
+    return v is not None and w is not None and float(v @ w) >= SAME_WORD_MIN
+
+
 def related(word: str, others: Iterable[str]) -> bool:
     """`others` hold a near-synonym of `word`."""
     return closeness(word, others) >= RELATED_MIN

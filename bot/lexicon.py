@@ -49,13 +49,17 @@ LIGHT_WORDS = set(
     "trouvait situe situee agit agissait parle parler article articles texte cite citee cites "
     "citees mentionne mentionnee evoque evoquee selon indique quoi etait etaient c ca ce gars "
     "type mec nb nombre exactement environ souhaitait souhaitaient cherchait cherchaient faut fallait "
-    "celle celui ceux celles comme fallu parmi infos info renseignements".split()
+    "celle celui ceux celles comme fallu parmi infos info renseignements precis precise precises "
+    "exact exacte exacts exactes".split()
 )
 # Words that only restate "the mission" once a mission or a year is named.
 GENERIC_MISSION_WORDS = set(
-    "mission missions voyage voyages delegation groupe sejour deplacement trip edition cci occitanie "
+    "mission missions voyage voyages delegation groupe sejour deplacement trip edition cci occitanie sud nord ouest "
     "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split()
 )
+# The mission's own people, named as its subject ("les participants ont visité..."): no word to
+# find once the mission is named, unless the question counts them.
+MISSION_PEOPLE_WORDS = set("participants participant".split())
 ROLE_VERBS = set(
     "dirige dirigeait dirigent preside presidait fonde fondee fondateur gere gerait anime "
     "animait pilote pilotait represente representait conduit conduisait mene menait".split()
@@ -96,7 +100,7 @@ REASON_LIGHT_WORDS = set(
 )
 MONEY_VERBS = set(
     "coute coutait coutent coutaient couter paye paie payer leve levee leves lever investi "
-    "investir rapporte gagne facture".split()
+    "investir rapporte gagne facture debourser debourse deboursait depenser depense".split()
 )
 ORDINALS = {
     "premier": 0, "premiere": 0, "1re": 0, "1er": 0, "1ere": 0, "first": 0, "deuxieme": 1, "seconde": 1,
@@ -151,6 +155,9 @@ REWRITES = [
     (r"\b(?:chef|cheffe|responsable)\s+(?:de\s+la|de\s+l['’]|du|de)\s*(d[ée]l[ée]gation|mission|voyage)\b",
      r"pilote de la \1"),
     (r"\bdu\s+c[ôo]t[ée]\s+(?=de\b|du\b|des\b|d['’])", ""),  # "du côté de la CCI": at the CCI
+    (r"\b(voyages?|missions?|s[ée]jours?)\s+d['’]\s*[ée]tudes?\b", r"\1"),  # "voyage d'étude": a mission
+    (r"\bsilicon\s+vall[ée]e\b", "Silicon Valley"),
+    (r"\by\s?avait\b", "y avait"),
     (r"\bqd\b", "quand"),
     (r"\bcb\b", "combien"),
     # "c'est combien la mission ?", "c combien ?": a price.

@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
 from bot import french_model, lexicon
@@ -223,14 +223,15 @@ def correct(term: str, vocabulary: Collection[str]) -> str:
     """The corpus term a misspelt one stands for: "entreprenneur" -> "entrepreneur".
 
     Only unknown terms of 5+ letters are corrected, to the known term with the same first
-    letter within one edit (two from 9 letters on), the most frequent one when `vocabulary` maps
+    letter within one edit, a swap of two letters counting as one ("misison"; two edits from 9
+    letters on), the most frequent one when `vocabulary` maps
     terms to frequencies and several are as close; a tie keeps the term as it is.
     """
     if not vocabulary or term in vocabulary or len(term) < 5 or term.isdigit() or stem_in(term, vocabulary):
         return term
     budget = 2 if len(term) >= 9 else 1
     choices = list(vocabulary) if isinstance(vocabulary, Mapping) else vocabulary  # keys, not counts
-    hits = extract(term, choices, scorer=Levenshtein.distance, score_cutoff=budget, limit=3)
+    hits = extract(term, choices, scorer=OSA.distance, score_cutoff=budget, limit=3)
     close = [h for h in hits if h[0][:1] == term[:1]]
     best = [h for h in close if h[1] == min((c[1] for c in close), default=0)]
     if len(best) > 1 and isinstance(vocabulary, Mapping):
@@ -304,9 +305,21 @@ def question_terms(question: str, vocabulary: Collection[str] = ()) -> list[str]
     kept = " ".join(w for w in words(question) if fold(w) not in lexicon.ENGLISH_STOPWORDS)
     out = []
     for word in words(kept):
-        for t in terms(word):  # a real French word ("ouvriers") is no misspelling of a corpus one ("ouvrirons")
-            out.append(t if french_model.vector(word) is not None else correct(t, vocabulary))
+        for t in terms(word):
+            out.append(correct_word(word, t, vocabulary))
     return out
+
+
+def correct_word(word: str, term: str, vocabulary: Collection[str]) -> str:
+    """`term` (of `word`) corrected to a corpus term, as correct() does, unless `word` is a real French
+    word ("ouvriers" is no misspelling of "ouvrirons"). A common typo the French model knows as the
+    very word it misspells ("particpants" for "participants") is corrected all the same.
+    """
+    fixed = correct(term, vocabulary)
+    if fixed == term or french_model.vector(word) is None:
+        return fixed
+    spelt = fixed + fold(word)[len(term) :] if fold(word).startswith(term) else ""
+    return fixed if spelt and french_model.same_word(word, spelt) else term
 
 
 def analyse(
@@ -326,8 +339,8 @@ def analyse(
         head = role_head(tokens)  # "Qui est le président de X ?": the answer must name a president
     if kind == "autre" and head is None:
         head = keyword_head(tokens)  # "dates mission berlin", "budget berlin ?": the noun names the answer
-    if head and not any(stem(t) == head and french_model.vector(t) is not None for t in tokens):
-        head = correct(head, vocabulary)
+    if head:
+        head = next((correct_word(t, head, vocabulary) for t in tokens if stem(t) == head), correct(head, vocabulary))
     expects = expected_type(kind, head, tokens)
     role_verbs = {stem(t) for t in tokens if fold(t) in lexicon.ROLE_VERBS}
     if kind == "qui" and role_verbs:
@@ -368,10 +381,16 @@ def analyse(
         # Places found in one mission's article only ("à Tel-Aviv") name that mission.
         in_years = [m for m in missions if not years or m.year in years]
         named, identifying = missions_named_by(places, in_years)
+        # The mission's own country and towns say which mission, nothing more; a stop of the trip
+        # ("à Beer-Sheva") is also what the question is about: it stays a word to find.
+        own = {t for ref in missions if ref.mission in named for part in place_parts(ref) for t in part}
+        identifying = {t for t in identifying if stem_in(t, own)}
         skip = skip | identifying
         names = [n for n in names if n not in identifying]
     if named or years:
         skip = skip | {stem(w) for w in lexicon.GENERIC_MISSION_WORDS}
+        # "Quel jour les participants sont-ils allés à X ?": the mission's people, unless counted.
+        skip = skip | ({stem(w) for w in lexicon.MISSION_PEOPLE_WORDS} - {head})
     names = [n for n in names if n not in skip]  # "CCI Occitanie" once a mission is named
     focus = [t for t in dict.fromkeys(all_terms) if t not in skip]
     unknown_edition = None
@@ -384,9 +403,13 @@ def analyse(
         unknown_edition = f"{named[0]} {asked[0]}" if asked else None
     if named and not years:
         years = pick_edition(tokens, named, missions)
-        if years:  # the ordinal named the edition: it is not a word to find in the passage
-            edition_words = {stem(w) for w in tokens if fold(w) in lexicon.ORDINALS} | {"edit"}
-            focus = [t for t in focus if t not in edition_words]
+    if named and years:  # an ordinal naming the edition ("la 1re mission SV en 2017") is no word to find
+        destination = _destination_terms(named, missions)
+        edition_words = {
+            stem(t) for i, t in enumerate(tokens)
+            if fold(t) in lexicon.ORDINALS and _names_a_mission(tokens[max(0, i - 3) : i + 3], destination)
+        } | {"edit"}  # fmt: skip
+        focus = [t for t in focus if t not in edition_words]
     return Analysis(
         question=question,
         kind=kind,

@@ -2,7 +2,8 @@
 
 Each chunk is a LangChain `Document` whose text is a verbatim slice of the article, with the
 article's mission metadata, its paragraph number, its section heading and its character span.
-The dateline, the title and headings are metadata, not chunks. Ids hash the text and the
+The dateline, the title and headings are metadata, not chunks, except a heading that gives a
+figure ("Vingt et un rendez-vous en quatre jours"), which is also a chunk of its own. Ids hash the text and the
 metadata, so the same corpus always yields the same ids and any change yields new ones.
 """
 
@@ -15,7 +16,7 @@ import re
 from langchain_core.documents import Document
 
 from corpus.article import Article
-from corpus.facts import ROLE_TITLES
+from corpus.facts import NUMBER_WORDS, ROLE_TITLES
 from corpus.metadata import DATELINE, looks_like_title
 from index.french import split_paragraphs, split_sentences
 
@@ -30,6 +31,14 @@ _ATTRIBUTION = re.compile(
     rf"^[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+)+\s*,\s*(?:[\w'’\-]+\s+){{0,3}}?{ROLE_TITLES}\b",
     re.I,
 )
+
+
+_FIGURE = re.compile(rf"\d|\b(?:{'|'.join(NUMBER_WORDS)})\b", re.I)
+
+
+def states_a_figure(heading: str) -> bool:
+    """A heading that gives a figure is also content: "Vingt et un rendez-vous en quatre jours"."""
+    return bool(_FIGURE.search(heading))
 
 
 def is_attribution(paragraph: str) -> bool:
@@ -84,11 +93,14 @@ def split_article(article: Article, max_chars: int = MAX_CHUNK_CHARS) -> list[Do
     section = ""
     number = 0
     for start, end in body:
+        spans: list[tuple[int, int]] = []
         if is_heading(text[start:end]):
             section = text[start:end].strip("# ")
-            continue
+            if not states_a_figure(section):
+                continue
+            spans = [(start + len(text[start:end]) - len(text[start:end].lstrip("# ")), end)]
         number += 1
-        for span in _pack(split_sentences(text, start, end), max_chars):
+        for span in spans or _pack(split_sentences(text, start, end), max_chars):
             meta = {**base, "paragraph": number, "section": section, "start": span[0], "end": span[1]}
             meta["chunk"] = len(chunks)
             content = text[span[0] : span[1]]

@@ -275,3 +275,13 @@ def test_empty_and_title_only_articles_have_no_chunks():
 )
 def test_a_line_naming_who_said_a_quote_is_an_attribution(line, expected):
     assert is_attribution(line) is expected
+
+
+def test_a_heading_that_gives_a_figure_is_also_a_chunk():
+    article = make_article(
+        "# Mission Silicon Valley\n\n## Vingt et un rendez-vous en quatre jours\n\nLes fonds ont suivi.", id="sv.md"
+    )
+    heading, body = split_article(article)
+    assert heading.page_content == "Vingt et un rendez-vous en quatre jours"
+    assert article.text[heading.metadata["start"] : heading.metadata["end"]] == heading.page_content
+    assert body.metadata["section"] == "Vingt et un rendez-vous en quatre jours"

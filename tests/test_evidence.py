@@ -225,6 +225,8 @@ def test_strength_prefers_a_named_person_with_a_role_and_a_total():
     assert strength("person", "Tel-Aviv, Jérusalem, Haïfa, Beer-Sheva.") == 0.0
     assert strength("quantity", "Au total, la délégation a enchaîné 17 rendez-vous.") == 1.0
     assert strength("quantity", "Nous avons obtenu deux rendez-vous avec des hôpitaux.") == 0.0
+    total = "Au total, dix-sept rendez-vous, avec une association de 450 membres."
+    assert strength("quantity", total, "rend") == 1.0 and strength("quantity", total, "particip") == 0.0
 
 
 def test_a_list_of_three_names_is_a_list_of_places():
