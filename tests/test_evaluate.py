@@ -80,7 +80,7 @@ def multi_store(multi_corpus, tmp_path_factory, embeddings):
     ("questions", "answer_floor", "refusal_floor"),
     [
         (DATA / "fictional" / "questions.jsonl", 0.95, 0.9),
-        (DATA / "heldout" / "questions.jsonl", 0.9, 0.85),
+        (DATA / "heldout" / "questions.jsonl", 0.92, 0.85),
         (DATA / "heldout2" / "questions.jsonl", 0.85, 0.75),
     ],
     ids=["fictional", "heldout", "heldout2"],
@@ -98,12 +98,13 @@ def test_multi_mission_sets_meet_the_floors(questions, answer_floor, refusal_flo
 @pytest.mark.parametrize(
     ("folder", "answer_floor", "refusal_floor", "count"),
     [
-        ("fictional2", 0.86, 0.9, 60),
-        ("fictional3", 0.83, 0.9, 64),
-        ("fictional4", 0.81, 0.81, 64),
-        ("fictional5", 0.77, 0.75, 64),  # never studied: its failures were not read
-        ("fictional6", 0.83, 0.87, 64),
-        ("fictional7", 0.89, 0.87, 64),
+        ("fictional2", 0.88, 0.9, 60),
+        ("fictional3", 0.93, 0.9, 64),
+        ("fictional4", 0.83, 0.85, 64),
+        ("fictional5", 0.81, 0.85, 64),  # never studied: its failures were not read
+        ("fictional6", 0.91, 0.9, 64),
+        ("fictional7", 0.91, 0.93, 64),
+        ("fictional8", 0.7, 0.9, 64),
     ],
 )
 def test_other_fictional_missions_meet_the_floors(
