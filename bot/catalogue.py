@@ -115,6 +115,9 @@ _AGGREGATE = re.compile(
     r"\bmission\s+(?:a\s+)?(?:compt|eu|rassembl|reun|attir)\w*\s+(?:le\s+)?(?:plus|moins)\b",
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+# A detail about the missions ("Quel numéro appeler pour s'inscrire aux missions de la CCI ?") is
+# for the passages to give, not a list of the missions.
+_DETAILS = frozenset("contact money person role reason duration rank".split())
 _MOST = re.compile(r"\ble\s+plus\b|\bla\s+plus\b")
 _LEAST = re.compile(r"\ble\s+moins\b|\bla\s+moins\b")
 
@@ -126,7 +129,7 @@ def is_aggregate(question: str) -> bool:
 
 def answer_aggregate(question: str, analysis: Analysis, catalogue: Sequence[MissionEntry]) -> Answer | None:
     """An answer from the catalogue, or None when the question is not about the missions as a whole."""
-    if not is_aggregate(question):
+    if not is_aggregate(question) or analysis.expects in _DETAILS:
         return None
     folded = fold(question)
     asked_years = sorted({int(y) for y in _YEAR.findall(question)})

@@ -41,6 +41,8 @@ _ANAPHORA = re.compile(
     rf"(?:le|la|l['’])\s*{ROLE_TITLES}\b)",
     re.I,
 )
+# Someone's own words: quotation marks, or the first person of a boxed quote printed without them.
+_SPOKEN = re.compile(r"[«»“”]|\b(?:je|j['’]|nous|moi)\b", re.I)
 CONTEXT_CREDIT = 0.5  # a focus word found only in the sentence's passage counts half
 # A focus word that the sentence's whole article never uses is more likely a paraphrase ("choisi",
 # "contacter") than the crux, which the head noun carries: it weighs less, and a verb nothing.
@@ -128,8 +130,9 @@ class ExtractiveAnswerer:
             base = int(doc.metadata.get("start", 0))
             speaker = self._speaker(doc)
             said_by = passage_terms(speaker.page_content) if speaker else frozenset()
-            # "Philippe Garrigues, PDG de ..." under a quote: the answer to who said it, not to what was said.
-            label_only = analysis.kind != "qui" and analysis.expects not in ("person", "role") and self._signs(doc)
+            # "Philippe Garrigues, PDG de ..." under a quote answers who said it, or which company they
+            # run, not what was said, why or how: for those the quote says more.
+            label_only = analysis.kind in ("autre", "pourquoi", "comment") and self._signs(doc)
             context = passage_terms(doc.page_content) | said_by
             article = self.article_terms(str(doc.metadata.get("source", ""))) if self.article_terms else context
             previous: frozenset[str] = frozenset()
@@ -168,9 +171,9 @@ class ExtractiveAnswerer:
 
     def _speaker(self, doc: Document) -> Document | None:
         """The chunk naming who said the quote `doc` is part of ("Jérôme Bastide, PDG de ..."), the
-        paragraph right after the quote's; None when `doc` quotes no one.
+        paragraph right after the quote's; None when `doc` quotes no one (no quotation marks, no "je").
         """
-        if not self.neighbour or not re.search(r"[«»“”]", doc.page_content):
+        if not self.neighbour or not _SPOKEN.search(doc.page_content):
             return None
         after = self.neighbour(doc, 1)
         while after is not None and after.metadata.get("paragraph") == doc.metadata.get("paragraph"):

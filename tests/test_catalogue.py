@@ -123,3 +123,9 @@ def test_participants_of_a_mission_are_counted_not_priced(multi_bot):
     answer = multi_bot.ask("Combien de participants à la mission Israël ?")
     assert "une vingtaine de dirigeants" in answer.text
     assert "euros" not in answer.text
+
+
+def test_a_detail_about_the_missions_is_no_list_of_them(multi_bot):
+    answer = multi_bot.ask("Quel numéro de téléphone faut-il appeler pour s'inscrire aux missions de la CCI ?")
+    assert "Missions décrites" not in answer.text
+    assert "Missions décrites" in multi_bot.ask("Quelles missions a organisées la CCI ?").text

@@ -295,6 +295,10 @@ Le dernier jour, la délégation a visité le marché de Huaqiangbei.
 Organisée par la CCI Occitanie et le Cercle Delta, la mission a aussi fait étape à Kowloon.
 
 À Kowloon, Christian Carles, CEO de la société toulousaine Pole Star, et le professeur Li Wei ont reçu la délégation.
+
+J’attendais ce prototype depuis deux mois en France. À Shenzhen, on l’a fabriqué en quatre jours.
+
+Marc Delpech, gérant d’Ondalis (Castres)
 """  # noqa: E501
 HONG_KONG_ASKER = Asker(
     Article(id="hk.txt", text=HONG_KONG, title="Mission Hong Kong – Shenzhen", mission="Mission Hong Kong", year=2022),
@@ -309,6 +313,11 @@ def test_a_quote_is_read_with_who_said_it_and_cited_with_the_line_naming_them():
     assert "tout y est plus simple" in answer.citations[0].quote  # the quote whole, as they said it
     assert_verbatim(answer, HONG_KONG)
     assert_markers(answer)
+
+
+def test_a_quote_printed_without_quotation_marks_is_read_with_its_speaker():
+    answer = HONG_KONG_ASKER.ask("En combien de temps Marc Delpech a-t-il obtenu son prototype ?")
+    assert "quatre jours" in answer.text and answer.citations[-1].quote.startswith("Marc Delpech")
 
 
 def test_a_retrieved_line_naming_a_speaker_brings_their_quote():
