@@ -20,7 +20,7 @@ from bot import evidence, french_model, lexicon
 from bot.answer import Answer, Citation, Passage
 from bot.lexicon import stem_in, term_in
 from bot.question import Analysis
-from corpus.facts import ROLE_TITLES
+from corpus.facts import NUMBER_WORDS, ROLE_TITLES
 from index.chunking import is_attribution
 from index.french import fold, split_sentences, stem, terms, words
 from index.lexical import LexicalIndex
@@ -43,10 +43,23 @@ _ANAPHORA = re.compile(
 )
 # Someone's own words: quotation marks, or the first person of a boxed quote printed without them.
 _SPOKEN = re.compile(r"[«»“”]|\b(?:je|j['’]|nous|moi)\b", re.I)
+# A count whose noun is the one before, as "en": "La ville en compte aujourd'hui 17 millions".
+_ELIDED_COUNT = re.compile(
+    r"\ben\s+(?:\w+\s+)?(?:compt|emploi|accueill|regroup|r[ée]un|rassembl|h[ée]berg|recens|revendiqu)\w*"
+    rf"[^.]{{0,40}}?(?:\d|\b(?:{'|'.join(NUMBER_WORDS)})\b)",
+    re.I,
+)
 CONTEXT_CREDIT = 0.5  # a focus word found only in the sentence's passage counts half
 # A focus word that the sentence's whole article never uses is more likely a paraphrase ("choisi",
 # "contacter") than the crux, which the head noun carries: it weighs less, and a verb nothing.
 ABSENT_WEIGHT = 0.7
+
+
+def leans_back(sentence: str) -> bool:
+    """The sentence needs the one before to be understood: it points back ("Il", "Ce Français",
+    "Le PDG d'Aérodis") or counts the noun before ("en compte 17 millions").
+    """
+    return bool(_ANAPHORA.match(sentence) or _ELIDED_COUNT.search(sentence))
 
 
 @dataclass
@@ -147,7 +160,7 @@ class ExtractiveAnswerer:
                 asks = ""
                 sentence_words = words(sentence)
                 # "De ce fait, ils ont exprimé...": quoted with the sentence before, so scored with it.
-                leans = bool(_ANAPHORA.match(sentence))
+                leans = leans_back(sentence)
                 own = (bag | previous if leans else bag) | said_by  # a quote is scored with who said it
                 quoted = f"{before} {sentence}" if leans and before else sentence  # as _with_context quotes it
                 previous, before = bag, sentence
@@ -350,7 +363,7 @@ def _with_previous(candidate: Candidate, analysis: Analysis | None) -> tuple[int
     doc = candidate.passage.document
     base = int(doc.metadata.get("start", 0))
     sentence = _text(candidate)
-    leans = bool(_ANAPHORA.match(sentence))
+    leans = leans_back(sentence)
     if analysis and not leans:  # "cette devise", or "La devise, affichée [...]" opening the sentence
         for match in re.finditer(r"(?:\b(?:cette|cet|ce|ces)|^(?:le|la|les))\s+(\w+)", sentence, re.I):
             if any(evidence.stem_in(t, {match.group(1).lower()}) or t in terms(match.group(1)) for t in analysis.focus):

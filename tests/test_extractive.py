@@ -296,6 +296,8 @@ Organisée par la CCI Occitanie et le Cercle Delta, la mission a aussi fait éta
 
 À Kowloon, Christian Carles, CEO de la société toulousaine Pole Star, et le professeur Li Wei ont reçu la délégation.
 
+Il y a quarante ans, Shenzhen n’était qu’une bourgade de 30 000 habitants. La ville en compte aujourd’hui plus de 17 millions.
+
 J’attendais ce prototype depuis deux mois en France. À Shenzhen, on l’a fabriqué en quatre jours.
 
 Marc Delpech, gérant d’Ondalis (Castres)
@@ -347,6 +349,8 @@ def test_a_why_answered_by_a_bare_claim_goes_on_to_the_next_sentence():
         ("ceo de polestar c qui", "Christian Carles"),
         ("Quel chercheur a reçu la délégation à Kowloon ?", "Li Wei"),
         ("avec quel partenaire la cci a monté la mission", "Cercle Delta"),
+        # "en compte 17 millions": the count of the noun before, read and quoted with it.
+        ("Combien d'habitants compte Shenzhen aujourd'hui ?", "30 000 habitants. La ville en compte aujourd’hui plus de 17"),
     ],
 )
 def test_paraphrases_of_leading_and_counting_are_understood(question, fact):
