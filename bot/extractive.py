@@ -20,7 +20,7 @@ from bot import evidence, french_model, lexicon
 from bot.answer import Answer, Citation, Passage
 from bot.lexicon import stem_in, term_in
 from bot.question import Analysis
-from corpus.facts import NUMBER_WORDS, ROLE_TITLES
+from corpus.facts import FIGURE, ROLE_TITLES
 from index.chunking import is_attribution
 from index.french import fold, split_sentences, stem, terms, words
 from index.lexical import LexicalIndex
@@ -46,7 +46,7 @@ _SPOKEN = re.compile(r"[«»“”]|\b(?:je|j['’]|nous|moi)\b", re.I)
 # A count whose noun is the one before, as "en": "La ville en compte aujourd'hui 17 millions".
 _ELIDED_COUNT = re.compile(
     r"\ben\s+(?:\w+\s+)?(?:compt|emploi|accueill|regroup|r[ée]un|rassembl|h[ée]berg|recens|revendiqu)\w*"
-    rf"[^.]{{0,40}}?(?:\d|\b(?:{'|'.join(NUMBER_WORDS)})\b)",
+    rf"[^.]{{0,40}}?(?:{FIGURE})",
     re.I,
 )
 CONTEXT_CREDIT = 0.5  # a focus word found only in the sentence's passage counts half

@@ -20,6 +20,8 @@ NUMBER_WORDS = {
     "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30, "quarantaine": 40,
     "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "soixante": 60, "mille": 1000,
 }  # fmt: skip
+# A figure, in digits or in words: "17", "dix-sept", "une vingtaine".
+FIGURE = rf"\d|\b(?:{'|'.join(NUMBER_WORDS)})\b"
 _UNIT = (
     r"(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
     r"vingts?|trente|quarante|cinquante|soixante|cents?)"

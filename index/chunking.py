@@ -16,7 +16,7 @@ import re
 from langchain_core.documents import Document
 
 from corpus.article import Article
-from corpus.facts import NUMBER_WORDS, ROLE_TITLES
+from corpus.facts import FIGURE, ROLE_TITLES
 from corpus.metadata import DATELINE, looks_like_title
 from index.french import split_paragraphs, split_sentences
 
@@ -33,7 +33,7 @@ _ATTRIBUTION = re.compile(
 )
 
 
-_FIGURE = re.compile(rf"\d|\b(?:{'|'.join(NUMBER_WORDS)})\b", re.I)
+_FIGURE = re.compile(FIGURE, re.I)
 
 
 def states_a_figure(heading: str) -> bool:
