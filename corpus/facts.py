@@ -98,12 +98,66 @@ class MissionFacts:
     sectors: list[str] = field(default_factory=list)
 
 
-def count_participants(text: str) -> tuple[int | None, str | None]:
-    """(15, "une quinzaine d’entrepreneurs") from the first phrase that counts people."""
-    match = _PARTICIPANTS.search(text)
-    if not match:
-        return None, None
-    return number_value(match["count"]), match.group(0)
+# Companies count as the participants when the sentence says they took part ("onze entreprises
+# régionales ont participé", "a emmené neuf entreprises") or opens on them ("12 entreprises, six
+# jours, deux pays."); "un parc de 450 entreprises" does not.
+_COMPANIES = re.compile(
+    rf"\b(?P<count>(?!(?:19|20)\d\d\b)\d{{1,4}}|{_COMPOUND}|{'|'.join(NUMBER_WORDS)})\s+(?P<who>entreprises|soci[ée]t[ée]s|PME)\b",
+    re.I,
+)
+_TOOK_PART = re.compile(
+    r"\b(?:ont|avaient|sont)\s+(?:(?:pris|fait)\s+part|particip|fait\s+le\s+voyage|rejoint|sillonn|partis?|embarqu)|"
+    r"\b(?:emmen|conduit|accompagn|r[ée]uni|compos)\w*\b|\bd[ée]l[ée]gation\b",
+    re.I,
+)
+_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def count_participants(text: str, year: int | None = None) -> tuple[int | None, str | None]:
+    """(15, "une quinzaine d’entrepreneurs") from the first phrase that counts people, else the
+    companies that took part. With the mission's `year`, a sentence that names only other years
+    counts another edition ("une quinzaine d'entrepreneurs en mai 2017" in the 2022 article).
+    """
+    for pattern in (_PARTICIPANTS, _COMPANIES):
+        for sentence in _SENTENCE.finditer(text):
+            years = {int(y) for y in _YEAR.findall(sentence.group())}
+            earlier = bool(year and years and year not in years)
+            for match in pattern.finditer(sentence.group()):
+                if earlier and _counts_earlier(sentence.group(), match.start()):
+                    continue
+                if pattern is _COMPANIES and not (
+                    _TOOK_PART.search(sentence.group()) or not sentence.group()[: match.start()].strip()
+                ):
+                    continue
+                return number_value(match["count"]), match.group(0)
+    return None, None
+
+
+def tells_participants(sentence: str) -> bool:
+    """The sentence counts who took part in the mission, in other words than "participants": "la
+    CCI a emmené neuf entreprises", "12 entreprises, six jours, deux pays."
+    """
+    count, phrase = count_participants(sentence)
+    if count is None or phrase is None:
+        return False
+    return bool(_TOOK_PART.search(sentence)) or sentence.strip().startswith(phrase)
+
+
+_CLAUSE_END = re.compile(r"[,;:–—]")
+_PLUPERFECT = re.compile(r"\bavai(?:t|ent)\b", re.I)
+
+
+def _counts_earlier(sentence: str, at: int) -> bool:
+    """The count at `at` is told of an earlier edition: its clause names a year or is in the
+    pluperfect ("une première édition qui avait réuni une quinzaine d'entrepreneurs en mai 2017");
+    not "Six ans après l'édition de 2017, la CCI a emmené 21 entrepreneurs".
+    """
+    bounds = [0, *(m.end() for m in _CLAUSE_END.finditer(sentence)), len(sentence) + 1]
+    start = max(b for b in bounds if b <= at)
+    end = min(b for b in bounds if b > at)
+    clause = sentence[start:end]
+    return bool(_YEAR.search(clause) or _PLUPERFECT.search(clause))
 
 
 def number_value(text: str) -> int | None:
@@ -132,8 +186,8 @@ def find_organiser(text: str) -> str | None:
 
 def find_sectors(text: str) -> list[str]:
     """Sectors named in the text, in the order of the list: ["fintech", "medtech"]."""
-    folded = _fold(text)
-    return [s for s in SECTORS if re.search(rf"\b{re.escape(_fold(s))}\b", folded)]
+    folded = fold(text)
+    return [s for s in SECTORS if re.search(rf"\b{re.escape(fold(s))}\b", folded)]
 
 
 def places_of(country: str | None) -> tuple[str, ...]:
@@ -148,13 +202,13 @@ def place_name(text: str) -> str | None:
     """The country, region or town `text` names exactly, accents and case aside: "japon" -> "Japon",
     "berlin" -> "Berlin".
     """
-    wanted = _fold(text.strip())
+    wanted = fold(text.strip())
     for name in (*COUNTRIES, *REGIONS):
-        if _fold(name) == wanted:
+        if fold(name) == wanted:
             return name
     for towns in COUNTRIES.values():
         for town in towns:
-            if _fold(town) == wanted:
+            if fold(town) == wanted:
                 return town[:1].upper() + re.sub(r"([\s-])(\w)", lambda m: m[1] + m[2].upper(), town[1:])
     return None
 
@@ -163,18 +217,18 @@ def find_country(destination: str | None, text: str) -> str | None:
     """The country of the destination, else the country the text names most."""
     if destination:
         for country, names in COUNTRIES.items():
-            if any(_fold(n) in _fold(destination) for n in names):
+            if any(fold(n) in fold(destination) for n in names):
                 return country
-    folded = _fold(text)
-    counts = {c: sum(folded.count(_fold(n)) for n in names) for c, names in COUNTRIES.items()}
+    folded = fold(text)
+    counts = {c: sum(folded.count(fold(n)) for n in names) for c, names in COUNTRIES.items()}
     best = max(counts, key=lambda c: counts[c])
     return best if counts[best] else None
 
 
-def extract_facts(text: str, destination: str | None = None) -> MissionFacts:
+def extract_facts(text: str, destination: str | None = None, year: int | None = None) -> MissionFacts:
     """All facts; participants and organiser come from the opening of the article."""
     opening = text[:1500]
-    participants, phrase = count_participants(opening)
+    participants, phrase = count_participants(opening, year)
     return MissionFacts(
         participants=participants,
         participants_text=phrase,
@@ -184,6 +238,7 @@ def extract_facts(text: str, destination: str | None = None) -> MissionFacts:
     )
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
+    """Lower case without accents: "Québec" -> "quebec"."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))

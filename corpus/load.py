@@ -44,7 +44,7 @@ def load_article(path: Path, root: Path) -> Article:
     text, meta = read_article_file(path)
     fields = derive_metadata(text, meta)
     year = fields["year"]
-    facts = extract_facts(text, _str_or_none(fields["destination"]))
+    facts = extract_facts(text, _str_or_none(fields["destination"]), year if isinstance(year, int) else None)
     return Article(
         id=article_id(path, root),
         text=text,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.facts import COUNTRIES
+from corpus.facts import COUNTRIES, fold, find_country
 
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -80,7 +80,17 @@ def derive_mission(text: str, title: str) -> tuple[str | None, str | None]:
     "Mission X" in the text, else from a title that opens on any name.
     """
     lead = title_place(title)
-    for dest in (_named_mission(title), lead if lead and is_known_place(lead) else None, _named_mission(text), lead):
+    named = _named_mission(text)
+    named_places = title_places(title)
+    if named and named_places and find_country(named, "") not in {find_country(p, "") for p in named_places}:
+        named = None  # "Cap sur Tel-Aviv" over a text that recalls "la mission Silicon Valley"
+    for dest in (
+        _named_mission(title),
+        lead if lead and is_known_place(lead) else None,
+        named,
+        " – ".join(named_places),
+        lead,
+    ):
         if dest:
             return f"Mission {dest}", dest
     return None, None
@@ -106,6 +116,22 @@ def title_place(title: str) -> str | None:
         return None
     place = re.sub(r"\s+(?:et|/|&|–|—|-)$", "", match["place"]).strip()
     return place if len(place.split()) <= 6 else None
+
+
+def title_places(title: str) -> list[str]:
+    """Known places a title names, as written, towns before their country: "De Berlin à Munich,
+    l’Allemagne en deux visages" -> ["Berlin", "Munich"]; "Cap sur l'Allemagne" -> ["Allemagne"].
+    """
+    folded = fold(title)
+    found: list[tuple[int, str, str]] = []  # (position, country, name as written)
+    for country, names in COUNTRIES.items():
+        for name in (country, *names):
+            for match in re.finditer(rf"(?<![\w-]){re.escape(fold(name))}(?![\w-])", folded):
+                written = title[match.start() : match.end()] if len(folded) == len(title) else name
+                found.append((match.start(), country, written))
+    towns = {country for _, country, name in found if fold(name) != fold(country)}
+    kept = sorted((pos, name) for pos, country, name in found if country not in towns or fold(name) != fold(country))
+    return list(dict.fromkeys(name for _, name in kept))
 
 
 def is_known_place(name: str) -> bool:

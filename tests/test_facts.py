@@ -23,10 +23,29 @@ from tests.conftest import SEED_CORPUS
         ("trente et un participants", 31),
         ("Pour une participation de 3 500 euros par personne", None),
         ("Aucun chiffre ici.", None),
+        # Companies, when they took part or open the sentence; not those a place holds.
+        ("Du 12 au 16 mars, onze entreprises régionales ont participé à la mission.", 11),
+        ("La CCI Occitanie a emmené neuf entreprises régionales à Shenzhen.", 9),
+        ("Titre\n\n12 entreprises, six jours, deux pays.", 12),
+        ("Le Brooklyn Navy Yard accueille 450 entreprises.", None),
     ],
 )
 def test_count_participants(text, count):
     assert count_participants(text)[0] == count
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cinq ans après une première édition qui avait réuni une quinzaine d’entrepreneurs en mai 2017, "
+        "la CCI a renoué avec la Californie. Cette deuxième mission a rassemblé vingt-deux chefs d’entreprise.",
+        "Après le succès de 2017, qui avait réuni une quinzaine de participants, vingt-deux dirigeants sont partis.",
+        "Six ans après la première édition de mai 2017, la CCI a emmené 22 entrepreneurs régionaux.",
+    ],
+)
+def test_a_count_told_of_an_earlier_edition_is_not_this_missions(text):
+    assert count_participants(text, 2022)[0] == 22
+    assert count_participants("Une première édition avait réuni 15 entrepreneurs en 2017.", 2017)[0] == 15
 
 
 def test_organiser_stops_at_the_place():

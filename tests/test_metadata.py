@@ -115,7 +115,15 @@ def test_markdown_heading_marker_is_not_part_of_the_title():
         ("Silicon Valley, deuxième édition :", "Un voyage.", ("Mission Silicon Valley", "Silicon Valley")),
         # An unknown name still does, after the text; a lower-case word first does not.
         ("Austin, la ville qui monte", "Un voyage.", ("Mission Austin", "Austin")),
-        ("Cap sur Tel-Aviv", "Un voyage.", (None, None)),
+        # Known places anywhere in the title, towns before their country, over a text that recalls
+        # a mission elsewhere.
+        ("Cap sur Tel-Aviv", "Un voyage.", ("Mission Tel-Aviv", "Tel-Aviv")),
+        (
+            "De Berlin à Munich,\nl’Allemagne en deux visages",
+            "Une mission préparée avec la CCI, après la mission Silicon Valley de 2017.",
+            ("Mission Berlin – Munich", "Berlin – Munich"),
+        ),
+        ("Cap sur l’Allemagne", "Un voyage.", ("Mission Allemagne", "Allemagne")),
         ("Un titre", "Une mission réussie.", (None, None)),
         ("", "", (None, None)),
     ],
