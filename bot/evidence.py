@@ -26,6 +26,11 @@ NUMBER_WORDS = set(FACT_NUMBER_WORDS) | {
 _NUMBER = re.compile(r"\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "en 2017, les participants": a year counts nothing
 _DAY_MONTH = re.compile(rf"\b\d{{1,2}}(?:er)?\s+(?:au\s+\d{{1,2}}\s+)?{_MONTH}\b", re.I)
+# A span of days: "du 13 au 17 mai", "du lundi 3 au vendredi 7 juin", "(8-12 avril)".
+_DAY_RANGE = re.compile(
+    rf"\bdu\s+(?:\w+\s+)?\d{{1,2}}(?:er)?(?:\s+{_MONTH})?\s+au\s+(?:\w+\s+)?\d{{1,2}}|\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+{_MONTH}\b",
+    re.I,
+)
 # Why and how: a goal, a cause or a means.
 _REASON = re.compile(
     r"\bobjectif|\bbut\b|\bafin\b|\bpour\s+(?:mieux\s+)?\w+(?:er|ir|re)\b|\bparce\b|\bcar\b|\braison|"
@@ -195,13 +200,17 @@ _PERSON = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+[A-Z
 _TOTAL = re.compile(r"\bau\s+total\b|\ben\s+tout\b|\bau\s+final\b", re.I)
 
 
-def strength(expects: str | None, sentence: str, head: str | None = None) -> float:
-    """How precise the answer is, 0 to 1: a day and month beat a bare year for a date, a name with
+def strength(expects: str | None, sentence: str, head: str | None = None, one_day: bool = False) -> float:
+    """How precise the answer is, 0 to 1: a span of days beats a day, which beats a bare year, for a
+    date (a question naming only the mission asks its dates; a day when `one_day`), a name with
     a role answers "qui", a total beats a detail for a count (a total of the `head` noun when
     given: "Au total, 17 rendez-vous" is no total of participants), a list of places a "où".
     """
     if expects == "date":
-        return 1.0 if _DAY_MONTH.search(sentence) else 0.3
+        span, day = bool(_DAY_RANGE.search(sentence)), bool(_DAY_MONTH.search(sentence))
+        if one_day:  # "Quel jour...": a day, not the mission's span
+            return 1.0 if day and not span else 0.5 if day else 0.2
+        return 1.0 if span else 0.5 if day else 0.2
     if expects == "reason":
         return 1.0 if _REASON.search(sentence) else 0.0
     if expects in ("person", "role"):

@@ -20,7 +20,7 @@ from bot import evidence, french_model, lexicon
 from bot.answer import Answer, Citation, Passage
 from bot.lexicon import stem_in, term_in
 from bot.question import Analysis
-from corpus.facts import FIGURE, ROLE_TITLES
+from corpus.facts import FIGURE, ROLE_TITLES, tells_participants
 from index.chunking import is_attribution
 from index.french import fold, split_sentences, stem, terms, words
 from index.lexical import LexicalIndex
@@ -35,10 +35,16 @@ VAGUE = "Précisez votre question : une mission, une personne, un chiffre, une d
 # Also after an opening apposition: "Albigeois installé à Shenzhen, il a fondé Sinoproto".
 # So does a sentence that opens on a role of someone just named: "[...] la rencontre avec Thomas
 # Bénazet. Le PDG d'Aérodis, [...]"; and one that quotes them: "« Il m'a fallu dix-huit mois »".
+# And one whose subject is a company or a place named just before ("Fondée à Montpellier en 2015
+# par Mathilde Ferrand, la start-up [...]"), unless a name follows ("La société Lumio").
+_GENERIC = (
+    r"(?:start-?up|jeune\s+pousse|soci[ée]t[ée]|entreprise|PME|firme|fonds|incubateur|acc[ée]l[ée]rateur|"
+    r"cabinet|groupe|agence|association|filiale|usine|structure|ville|capitale|pays)\b(?!(?-i:\s+[A-ZÀ-Ý]))"
+)
 _ANAPHORA = re.compile(
-    r"^[«“\"\s]*(?:[^,.]{1,60},\s*(?=(?:il|elle|ils|elles|ce|cet|cette|ces|sa|son|ses)\b))?"
+    r"^[«“\"\s]*(?:[^,.]{1,100},\s*(?=(?:il|elle|ils|elles|ce|cet|cette|ces|sa|son|ses|la|le|l['’])\b))?"
     r"(?:(?:il|elle|ils|elles|ce|cet|cette|cela|ces|celui|celle|sa|son|ses|leur|leurs|de ce fait|pour cela)\b|c['’]|"
-    rf"(?:le|la|l['’])\s*{ROLE_TITLES}\b)",
+    rf"(?:le|la|l['’])\s*(?:{ROLE_TITLES}\b|{_GENERIC}))",
     re.I,
 )
 # Someone's own words: quotation marks, or the first person of a boxed quote printed without them.
@@ -78,6 +84,7 @@ class Candidate:
     bag: frozenset[str] = frozenset()
     speaker: Document | None = None  # the line naming who said the quote the sentence is in
     label_only: bool = False  # the sentence only names who said a quote: the quote says more
+    elsewhen: bool = False  # the sentence's figure or date is told of another year than asked
 
     @property
     def score(self) -> float:
@@ -91,6 +98,7 @@ class Candidate:
             + 0.2 * self.precision
             + 0.15 / (1 + self.rank)
             - 0.3 * self.label_only
+            - 0.2 * self.elsewhen
         )
 
 
@@ -162,13 +170,18 @@ class ExtractiveAnswerer:
                 # "De ce fait, ils ont exprimé...": quoted with the sentence before, so scored with it.
                 leans = leans_back(sentence)
                 own = (bag | previous if leans else bag) | said_by  # a quote is scored with who said it
+                if analysis.head in evidence.people_stems() and tells_participants(sentence):
+                    own = own | {analysis.head}  # "la CCI a emmené neuf entreprises": the participants
                 quoted = f"{before} {sentence}" if leans and before else sentence  # as _with_context quotes it
                 previous, before = bag, sentence
                 coverage = self._coverage(own, context, analysis, article)
+                if speaker is not None and (analysis.kind == "qui" or analysis.expects in ("person", "entity")):
+                    quoted = f"{quoted} {speaker.page_content}"  # who said it is the answer
                 holds = evidence.check(analysis.expects, quoted, analysis.head, question_words, head_word)
                 head_related = bool(head_word) and french_model.related(str(head_word), sentence_words)
                 noun = bool(analysis.noun) and (term_in(str(analysis.noun), bag) or head_related)
-                precision = 1.0 if echoes else evidence.strength(analysis.expects, sentence, analysis.head)
+                one_day = analysis.noun == lexicon.DAY_HEAD
+                precision = 1.0 if echoes else evidence.strength(analysis.expects, sentence, analysis.head, one_day)
                 if analysis.kind == "qui" and _names_agent(sentence, analysis.focus):
                     precision = 1.0  # "Qui organisait X ?": "organisée par la CCI Occitanie"
                 if analysis.future and analysis.expects != "contact":  # whom to ask about it needs no plan
@@ -177,7 +190,7 @@ class ExtractiveAnswerer:
                 out.append(
                     Candidate(
                         passage, rank, base + s, base + e, coverage, holds, noun, head_related, precision, bag, speaker,
-                        label_only,
+                        label_only, _elsewhen(sentence, doc, analysis),
                     )
                 )
         return out
@@ -186,12 +199,23 @@ class ExtractiveAnswerer:
         """The chunk naming who said the quote `doc` is part of ("Jérôme Bastide, PDG de ..."), the
         paragraph right after the quote's; None when `doc` quotes no one (no quotation marks, no "je").
         """
-        if not self.neighbour or not _SPOKEN.search(doc.page_content):
+        if not self.neighbour or not _SPOKEN.search(self._paragraph_so_far(doc)):
             return None
         after = self.neighbour(doc, 1)
         while after is not None and after.metadata.get("paragraph") == doc.metadata.get("paragraph"):
             after = self.neighbour(after, 1)
         return after if after is not None and is_attribution(after.page_content) else None
+
+    def _paragraph_so_far(self, doc: Document) -> str:
+        """`doc` with the chunks of its paragraph before it: a long quote's last chunk ("En conclusion :
+        mission accomplie !") may not say "je" itself.
+        """
+        text = doc.page_content
+        before = self.neighbour(doc, -1) if self.neighbour else None
+        while before is not None and before.metadata.get("paragraph") == doc.metadata.get("paragraph"):
+            text = f"{before.page_content} {text}"
+            before = self.neighbour(before, -1)
+        return text
 
     def _with_quotes(self, passages: list[Passage]) -> list[Passage]:
         """The passages, each line naming who said a quote followed by the quote's last chunk when
@@ -412,6 +436,21 @@ _AGENT = re.compile(r"\b(\w+)\s+(?:conjointement\s+)?par\s+(?:la\s+|le\s+|les\s+
 def _names_agent(sentence: str, focus: Collection[str]) -> bool:
     """The question's verb in the passive with its agent named: "organisée par la CCI" for "organisait"."""
     return any(term_in(stem(m.group(1)), set(focus)) for m in _AGENT.finditer(sentence))
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _elsewhen(sentence: str, doc: Document, analysis: Analysis) -> bool:
+    """A count or a date in a sentence that names only other years than its mission's and the
+    question's: "Après le succès de 2017, qui avait réuni une quinzaine de participants" in the
+    2019 article is no count of the 2019 participants.
+    """
+    if analysis.expects not in ("quantity", "date"):
+        return False
+    years = {int(y) for y in _YEAR.findall(sentence)}
+    own = {doc.metadata.get("year"), *analysis.years}
+    return bool(years) and not years & own
 
 
 def _worth_adding(other: Candidate, chosen: list[Candidate], analysis: Analysis) -> bool:

@@ -74,5 +74,17 @@ def related(word: str, others: Iterable[str]) -> bool:
 
 @lru_cache(maxsize=4096)
 def verbs(text: str) -> frozenset[str]:
-    """The words of `text` tagged as verbs, lower case: "Qui a organisé la mission ?" -> {"organisé"}."""
-    return frozenset(t.text.lower() for t in _nlp()(text) if t.pos_ == "VERB")
+    """The words of `text` tagged as verbs, lower case: "Qui a organisé la mission ?" -> {"organisé"}.
+
+    A word after a determiner is a noun whatever the tagger says of an unaccented question ("qui
+    etait l interprete" -> {"etait"}).
+    """
+    doc = _nlp()(text)
+    return frozenset(
+        t.text.lower()
+        for t in doc
+        if t.pos_ == "VERB" and not (t.i and doc[t.i - 1].text.lower().rstrip("’'") in _DETERMINERS)
+    )
+
+
+_DETERMINERS = frozenset("l le la les un une des du au aux ce cet cette ces son sa ses leur leurs".split())

@@ -29,8 +29,12 @@ TYPE_HEAD_WORDS = {
     "rank": "rang classement",
     "sector": "secteur secteurs domaine domaines filière filières thématique thématiques industrie industries",
 }
+# Class nouns that say what is asked for, unlike "entreprise" or "personne": the answer names one
+# ("l'incubateur Quartier Nord"), so they stay words to find.
+NARROW_CLASS_WORDS = "incubateur incubateurs accélérateur accélérateurs université universités école fonds cabinet"
 # "combien de temps": a duration; "quel temps" (the weather) is not one.
 TIME_HEAD = "temp"
+DAY_HEAD = "jour"  # "Quel jour...": one day is asked for
 # Heads that must appear in the answer and also name a money amount ("chiffre d'affaires").
 REQUIRED_MONEY_WORDS = "chiffre salaire rémunération"
 HEAD_COMPANION_WORDS = "affaires"
@@ -202,12 +206,23 @@ ENGLISH_WORDS = {
     "salary": "salaire", "weather": "météo",
     "agreement": "accord", "contract": "contrat", "signed": "signé", "market": "marché",
     "planned": "prévue", "after": "après", "before": "avant", "bay": "baie", "area": "région",
+    "set": "monté", "hosted": "accueilli", "host": "accueille", "welcomed": "accueilli", "advice": "conseil",
+    "said": "dit", "says": "dit", "quote": "citation", "created": "créé", "launched": "lancé",
+    "based": "installé", "located": "situé", "headquarters": "siège", "workshop": "atelier",
+    "airline": "compagnie aérienne", "flight": "vol", "flights": "vols", "accommodation": "hébergement",
+    "included": "compris", "chamber": "chambre", "speaker": "intervenant", "sponsor": "parrain",
+    "week": "semaine", "day": "jour", "month": "mois", "year": "année", "stop": "étape", "program": "programme",
+    "programme": "programme", "regional": "régional", "region": "région", "researcher": "chercheur",
+    "professor": "professeur", "engineer": "ingénieur", "letter": "lettre",
+    "intent": "intention", "pilot": "pilote", "project": "projet", "sensors": "capteurs", "water": "eau",
+    "health": "santé", "cybersecurity": "cybersécurité", "aerospace": "aéronautique", "aeronautics": "aéronautique",
+    "energy": "énergie", "food": "agroalimentaire", "travelled": "rendue", "traveled": "rendue",
 }  # fmt: skip
 ENGLISH_STOPWORDS = set(
     "does do did is are was were the a an of to in on at for by with from according about this "
     "that these those has have had its it their they them there be been being article trip "
     "meet met money according during should would could can will i we you me my our your please tell "
-    "give any some information info call behalf".split()
+    "give any some information info call behalf up helped help helps".split()
 )
 _REWRITES = [(re.compile(pattern, re.I), repl) for pattern, repl in REWRITES]
 _ENGLISH_QUESTION = re.compile(r"\b(?:how|who|what|which|when|where|why|did|does|do|is|are|was|were)\b", re.I)
@@ -234,6 +249,12 @@ def rewrite(question: str) -> str:
 def type_heads() -> dict[str, frozenset[str]]:
     """Stems of the type head nouns, by answer type."""
     return {kind: frozenset(_stems(words)) for kind, words in TYPE_HEAD_WORDS.items()}
+
+
+@cache
+def narrow_classes() -> frozenset[str]:
+    """Stems of the class nouns that stay words to find ("incub", "fond")."""
+    return frozenset(_stems(NARROW_CLASS_WORDS))
 
 
 @cache

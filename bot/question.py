@@ -357,7 +357,7 @@ def analyse(
     known_years = {m.year for m in missions}
     years = sorted({int(m.group()) for m in _YEAR.finditer(text)} & known_years)
     skip = (used | {str(y) for y in years} | {"mission"} if named or years else used) | modifiers
-    type_head = expects and head in lexicon.type_heads().get(expects, frozenset())
+    type_head = expects and head in lexicon.type_heads().get(expects, frozenset()) - lexicon.narrow_classes()
     if type_head and (kind != "combien" or expects in ("money", "duration")):
         skip = skip | {head} | lexicon.companions()
     elif head in lexicon.required_money_heads():

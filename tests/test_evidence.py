@@ -220,6 +220,25 @@ def test_an_announced_edition_looks_ahead():
     assert looks_ahead(sentence) and next_mission(sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Du 13 au 17 mai 2024, dix-huit entreprises ont pris part à la mission.", 1.0),
+        ("Cinq jours intenses (8-12 avril) pour une délégation.", 1.0),
+        ("Du dimanche 9 au samedi 15 septembre, la CCI a emmené treize entreprises.", 1.0),
+        ("Vendredi 17 mai : visite du port de Québec.", 0.5),
+        ("La mission de 2019 a fait mieux.", 0.2),
+    ],
+)
+def test_strength_of_a_date_prefers_the_span_of_days(sentence, value):
+    assert strength("date", sentence) == value
+
+
+def test_strength_of_a_date_prefers_one_day_when_a_day_is_asked_for():
+    assert strength("date", "Le jeudi 6 février, cap sur Johor Bahru.", one_day=True) == 1.0
+    assert strength("date", "Du 3 au 8 février 2025, la CCI a conduit la mission.", one_day=True) == 0.5
+
+
 def test_strength_prefers_a_named_person_with_a_role_and_a_total():
     assert strength("person", "La délégation était conduite par Olivier Massat, vice-président de la CCI.") == 1.0
     assert strength("person", "Tel-Aviv, Jérusalem, Haïfa, Beer-Sheva.") == 0.0

@@ -356,3 +356,65 @@ def test_a_why_answered_by_a_bare_claim_goes_on_to_the_next_sentence():
 def test_paraphrases_of_leading_and_counting_are_understood(question, fact):
     answer = HONG_KONG_ASKER.ask(question)
     assert not answer.abstained and fact in answer.text
+
+
+SINGAPORE = """ON EN PARLE - mars 2025
+
+Singapour,
+tremplin occitan vers l’Asie
+
+12 entreprises, six jours, deux pays. Du 3 au 8 février 2025, la CCI Occitanie a conduit sa mission à Singapour.
+
+Après la mission de 2019, qui avait réuni une quinzaine de participants, la CCI voulait voir plus grand.
+
+Temps fort de la semaine : la visite des locaux de Kelbio. Fondée à Castres en 2015 par Anne Roux et installée à Singapour depuis 2018, la start-up fabrique des capteurs.
+
+À deux rues de là, l’incubateur Marina Works héberge 80 jeunes pousses.
+
+Lundi 3 février : visite du port et accueil par la chambre de commerce.
+
+Le jeudi 6 février, cap sur Johor Bahru, de l’autre côté du détroit.
+"""  # noqa: E501
+SINGAPORE_ASKER = Asker(
+    Article(id="sg.txt", text=SINGAPORE, title="Singapour", mission="Mission Singapour", year=2025),
+    [MissionRef("Mission Singapour", "Singapour", 2025)],
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # Companies that took part are the participants; a count told of another year is not this one.
+        ("Combien de participants à la mission de Singapour en 2025 ?", "12 entreprises"),
+        # "Fondée [...] par Anne Roux, la start-up": the company named in the sentence before.
+        ("Qui a fondé Kelbio ?", "Anne Roux"),
+        # "l'incubateur" is what is asked for: it is to be found, "visité" is not enough.
+        ("c quoi l incubateur visite a singapour", "Marina Works"),
+        # The mission's dates for "quand"; one day for "quel jour".
+        ("Quand a eu lieu la mission à Singapour ?", "Du 3 au 8 février 2025"),
+        ("Quel jour la délégation est-elle allée à Johor Bahru ?", "jeudi 6 février"),
+    ],
+)
+def test_participants_companies_and_days_are_read_as_asked(question, fact):
+    answer = SINGAPORE_ASKER.ask(question)
+    assert not answer.abstained and fact in answer.citations[0].quote
+    assert_verbatim(answer, SINGAPORE)
+
+
+@pytest.mark.slow
+def test_who_said_a_quote_answers_who(seed_bot):
+    answer = seed_bot.ask("Qui a conclu « mission accomplie » après le voyage de 2017 ?")
+    assert "mission accomplie" in answer.citations[0].quote
+    assert "Pierre Deniset" in answer.citations[1].quote
+    assert_verbatim(answer, SEED_TEXT)
+
+
+def test_the_last_chunk_of_a_long_quote_is_read_with_its_speaker():
+    # A quote long enough to be cut in chunks: its last one, without "je", still has its speaker.
+    said = "Je n’ai jamais vu autant de fonds en une semaine. " + "La baie attire les talents du monde entier. " * 40
+    text = f"Mission Test\n\n{said}Bref, le voyage valait le détour !\n\nLéa Martin, gérante de Vinéo (Nîmes)\n"
+    long = Asker(Article(id="t.txt", text=text, title="Mission Test", mission="Mission Test", year=2020), [])
+    ending = next(c for c in long.chunks if "valait le détour" in c.page_content)
+    assert not re.search(r"\bje\b", ending.page_content, re.I)
+    answer = long.ask("Qui a dit que le voyage valait le détour ?")
+    assert "valait le détour" in answer.citations[0].quote and "Léa Martin" in answer.citations[1].quote

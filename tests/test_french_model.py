@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot import french_model
 from bot.french_model import RELATED_MIN, closeness, vector
 
 
@@ -24,3 +25,8 @@ def test_short_unknown_or_numeric_words_have_no_vector():
     assert vector("zzkwxq") is None
     assert vector("2017") is None
     assert closeness("zzkwxq", ["magasins"]) == 0.0
+
+
+def test_a_word_after_a_determiner_is_no_verb():
+    assert french_model.verbs("qui etait l interprete a munich") <= {"etait", "munich"}
+    assert "organisé" in french_model.verbs("Qui a organisé la mission ?")
