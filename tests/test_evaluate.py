@@ -101,10 +101,11 @@ def test_multi_mission_sets_meet_the_floors(questions, answer_floor, refusal_flo
         ("fictional2", 0.88, 0.9, 60),
         ("fictional3", 0.93, 0.9, 64),
         ("fictional4", 0.83, 0.85, 64),
-        ("fictional5", 0.81, 0.85, 64),  # never studied: its failures were not read
+        ("fictional5", 0.83, 0.85, 64),  # never studied: its failures were not read
         ("fictional6", 0.91, 0.9, 64),
-        ("fictional7", 0.91, 0.93, 64),
+        ("fictional7", 0.93, 0.93, 64),
         ("fictional8", 0.75, 0.93, 64),
+        ("fictional9", 0.85, 0.93, 64),
     ],
 )
 def test_other_fictional_missions_meet_the_floors(
