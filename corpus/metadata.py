@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from corpus.facts import COUNTRIES, fold, find_country
+from corpus.facts import COUNTRIES, find_country, fold
 
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",

@@ -33,6 +33,8 @@ _ATTRIBUTION = re.compile(
 )
 
 
+# "Contact : asie@cci.fr", "Coût : 2 900 €": a label and its value are content.
+_LABELLED = re.compile(r"^[^\W\d][\w’' ]{0,40}?\s*:\s*\S")
 _FIGURE = re.compile(FIGURE, re.I)
 
 
@@ -52,10 +54,11 @@ def is_heading(paragraph: str) -> bool:
     """A short line without closing punctuation, or in capitals: "Des objectifs atteints".
 
     A list item is never one, however short: "- Huit incubateurs visités" is content; nor is a
-    name with a role ("Jérôme Bastide, PDG de Bastide Hydraulique", who said the quote above).
+    name with a role ("Jérôme Bastide, PDG de Bastide Hydraulique", who said the quote above), nor a
+    label with its value ("Contact : asie@cci-occitanie-missions.fr").
     """
     text = paragraph.strip()
-    if _LIST_ITEM.match(text) or _ATTRIBUTION.match(text):
+    if _LIST_ITEM.match(text) or _ATTRIBUTION.match(text) or _LABELLED.match(text):
         return False
     if text.startswith("#") or (text.isupper() and len(text) <= _HEADING_MAX_CHARS):
         return True

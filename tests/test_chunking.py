@@ -224,6 +224,9 @@ def test_markdown_heading_is_a_section():
         ("• Douze entreprises", False),
         ("1. Le programme", False),
         ("Le bilan :", False),
+        # A label with its value, the last lines of an article.
+        ("Contact : asie@cci-occitanie-missions.fr", False),
+        ("Coût de participation : 2 900 € HT", False),
         # Who said the quote above: a name with a role is content, a place with a comma a heading.
         ("Jérôme Bastide, PDG de l’équipementier castrais Bastide Hydraulique", False),
         ("Hong Kong, porte d’entrée", True),
