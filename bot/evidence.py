@@ -34,7 +34,7 @@ _DAY_RANGE = re.compile(
 # Why and how: a goal, a cause or a means.
 _REASON = re.compile(
     r"\bobjectif|\bbut\b|\bafin\b|\bpour\s+(?:mieux\s+)?\w+(?:er|ir|re)\b|\bparce\b|\bcar\b|\braison|"
-    r"\bmotiv|\bpermis\s+de\b|\bpermet|\bgrâce\b|\ben\s+\w+ant\b",
+    r"\bmotiv|\bpermis\s+de\b|\bpermet|\bgrâce\b|\ben\s+\w+ant\b|\bpuisqu|\b[àa]\s+dessein\b|\bc['’]est\s+pourquoi\b|\bd['’]o[ùu]\b",
     re.I,
 )
 # "18 mois", "dix-huit mois", "vingt et un jours".

@@ -85,6 +85,7 @@ class Candidate:
     speaker: Document | None = None  # the line naming who said the quote the sentence is in
     label_only: bool = False  # the sentence only names who said a quote: the quote says more
     elsewhen: bool = False  # the sentence's figure or date is told of another year than asked
+    echo: float = 0.0  # share of the question's other words (not focus) that the sentence holds
 
     @property
     def score(self) -> float:
@@ -99,6 +100,7 @@ class Candidate:
             + 0.15 / (1 + self.rank)
             - 0.3 * self.label_only
             - 0.2 * self.elsewhen
+            + 0.1 * self.echo
         )
 
 
@@ -146,6 +148,9 @@ class ExtractiveAnswerer:
         question_words = {fold(w) for w in words(lexicon.rewrite(analysis.question))}
         surface = question_surface(analysis)
         head_word = surface.get(analysis.head) if analysis.head else None
+        # "Pourquoi la CCI a-t-elle choisi le Québec comme destination ?": no word left to find, but
+        # "Une destination choisie à dessein" still echoes the question best.
+        others = set(analysis.terms) - set(analysis.focus)
         for rank, passage in enumerate(passages):
             doc = passage.document
             base = int(doc.metadata.get("start", 0))
@@ -190,7 +195,7 @@ class ExtractiveAnswerer:
                 out.append(
                     Candidate(
                         passage, rank, base + s, base + e, coverage, holds, noun, head_related, precision, bag, speaker,
-                        label_only, _elsewhen(sentence, doc, analysis),
+                        label_only, _elsewhen(sentence, doc, analysis), _share(others, own),
                     )
                 )
         return out
@@ -199,7 +204,7 @@ class ExtractiveAnswerer:
         """The chunk naming who said the quote `doc` is part of ("Jérôme Bastide, PDG de ..."), the
         paragraph right after the quote's; None when `doc` quotes no one (no quotation marks, no "je").
         """
-        if not self.neighbour or not _SPOKEN.search(self._paragraph_so_far(doc)):
+        if not self.neighbour:
             return None
         after = self.neighbour(doc, 1)
         while after is not None and after.metadata.get("paragraph") == doc.metadata.get("paragraph"):
@@ -439,6 +444,11 @@ def _names_agent(sentence: str, focus: Collection[str]) -> bool:
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _share(wanted: set[str], bag: Collection[str]) -> float:
+    """Share of `wanted` terms found in `bag`, 0 when nothing is wanted."""
+    return sum(term_in(t, bag) for t in wanted) / len(wanted) if wanted else 0.0
 
 
 def _elsewhen(sentence: str, doc: Document, analysis: Analysis) -> bool:

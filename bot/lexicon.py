@@ -163,6 +163,11 @@ REWRITES = [
     (r"\bsilicon\s+vall[ée]e\b", "Silicon Valley"),
     (r"\by\s?avait\b", "y avait"),
     (r"\bqd\b", "quand"),
+    (r"\bkoi\b", "quoi"),
+    (r"\bki\b", "qui"),
+    # "Qui est à la tête de X ?": who runs it.
+    (r"\b(?:est|[ée]tait|sont|[ée]taient|se\s+trouve)\s+(?:à|a)\s+la\s+t[êe]te\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*",
+     "dirige "),
     (r"\bcb\b", "combien"),
     # "c'est combien la mission ?", "c combien ?": a price.
     (r"\bc(?:['’]est|\s+est)?\s+combien\b(?!\s+de\b|\s+d['’])", "combien coûte"),

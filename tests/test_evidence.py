@@ -234,6 +234,11 @@ def test_strength_of_a_date_prefers_the_span_of_days(sentence, value):
     assert strength("date", sentence) == value
 
 
+def test_a_reason_may_be_given_by_puisque_or_a_dessein():
+    assert strength("reason", "Une destination choisie à dessein, puisque la langue commune lève des freins.") == 1.0
+    assert strength("reason", "Vendredi 17 mai : visite du port.") == 0.0
+
+
 def test_strength_of_a_date_prefers_one_day_when_a_day_is_asked_for():
     assert strength("date", "Le jeudi 6 février, cap sur Johor Bahru.", one_day=True) == 1.0
     assert strength("date", "Du 3 au 8 février 2025, la CCI a conduit la mission.", one_day=True) == 0.5

@@ -374,6 +374,14 @@ Temps fort de la semaine : la visite des locaux de Kelbio. Fondée à Castres en
 Lundi 3 février : visite du port et accueil par la chambre de commerce.
 
 Le jeudi 6 février, cap sur Johor Bahru, de l’autre côté du détroit.
+
+Pourquoi Singapour ? Le port compte parmi les plus actifs du monde. Une destination choisie à dessein, puisque l’anglais y est la langue des affaires.
+
+Les entreprises locales cherchent des partenaires fiables plus que des prix bas.
+
+Wei Ling Tan, directrice de l’incubateur Marina Works
+
+Contact : asie@cci-occitanie-missions.fr
 """  # noqa: E501
 SINGAPORE_ASKER = Asker(
     Article(id="sg.txt", text=SINGAPORE, title="Singapour", mission="Mission Singapour", year=2025),
@@ -393,6 +401,12 @@ SINGAPORE_ASKER = Asker(
         # The mission's dates for "quand"; one day for "quel jour".
         ("Quand a eu lieu la mission à Singapour ?", "Du 3 au 8 février 2025"),
         ("Quel jour la délégation est-elle allée à Johor Bahru ?", "jeudi 6 février"),
+        # No word left to find: the sentence that echoes the question most, with a reason, answers.
+        ("Pourquoi la CCI a-t-elle choisi Singapour comme destination ?", "à dessein, puisque"),
+        # A quote without quotation marks nor "je" is still read with who said it.
+        ("Selon la directrice de Marina Works, que recherchent les entreprises locales ?", "partenaires fiables"),
+        # The last line "Label : value" is content, not a heading.
+        ("c koi le mail pour la mission a singapour", "asie@cci-occitanie-missions.fr"),
     ],
 )
 def test_participants_companies_and_days_are_read_as_asked(question, fact):

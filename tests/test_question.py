@@ -388,6 +388,13 @@ def test_english_auxiliaries_are_no_head_noun():
     assert rewrite("Quel était le do de la mission ?") == "Quel était le do de la mission ?"
 
 
+def test_chat_spellings_and_running_something_are_read():
+    assert rewrite("c koi le mail") == "quel est le mail"
+    assert rewrite("Qui est à la tête de l'accélérateur ?") == "Qui dirige accélérateur ?"
+    assert analyse("ki est a la tete du fonds", MISSIONS).expects == "role"
+    assert "mont" in analyse("Which association helped set up the 2019 mission?", MISSIONS).focus
+
+
 def test_english_words_of_plans_and_places_are_put_in_french():
     assert rewrite("Who should I contact about the mission planned after the 2023 trip?").split()[:4] == [
         "qui", "should", "I", "contacter",
