@@ -47,8 +47,6 @@ _ANAPHORA = re.compile(
     rf"(?:le|la|l['’])\s*(?:{ROLE_TITLES}\b|{_GENERIC}))",
     re.I,
 )
-# Someone's own words: quotation marks, or the first person of a boxed quote printed without them.
-_SPOKEN = re.compile(r"[«»“”]|\b(?:je|j['’]|nous|moi)\b", re.I)
 # A count whose noun is the one before, as "en": "La ville en compte aujourd'hui 17 millions".
 _ELIDED_COUNT = re.compile(
     r"\ben\s+(?:\w+\s+)?(?:compt|emploi|accueill|regroup|r[ée]un|rassembl|h[ée]berg|recens|revendiqu)\w*"
@@ -201,8 +199,10 @@ class ExtractiveAnswerer:
         return out
 
     def _speaker(self, doc: Document) -> Document | None:
-        """The chunk naming who said the quote `doc` is part of ("Jérôme Bastide, PDG de ..."), the
-        paragraph right after the quote's; None when `doc` quotes no one (no quotation marks, no "je").
+        """The chunk naming who said the quote `doc` is part of ("Jérôme Bastide, PDG de ..."): the
+        paragraph right after `doc`'s, when it is a name with a role. A boxed quote may have no
+        quotation marks nor "je" ("Les entreprises allemandes cherchent des partenaires fiables"),
+        and a long one is cut in chunks: any chunk of the paragraph gets the speaker.
         """
         if not self.neighbour:
             return None
@@ -210,17 +210,6 @@ class ExtractiveAnswerer:
         while after is not None and after.metadata.get("paragraph") == doc.metadata.get("paragraph"):
             after = self.neighbour(after, 1)
         return after if after is not None and is_attribution(after.page_content) else None
-
-    def _paragraph_so_far(self, doc: Document) -> str:
-        """`doc` with the chunks of its paragraph before it: a long quote's last chunk ("En conclusion :
-        mission accomplie !") may not say "je" itself.
-        """
-        text = doc.page_content
-        before = self.neighbour(doc, -1) if self.neighbour else None
-        while before is not None and before.metadata.get("paragraph") == doc.metadata.get("paragraph"):
-            text = f"{before.page_content} {text}"
-            before = self.neighbour(before, -1)
-        return text
 
     def _with_quotes(self, passages: list[Passage]) -> list[Passage]:
         """The passages, each line naming who said a quote followed by the quote's last chunk when
