@@ -97,7 +97,7 @@ _NOT_A_COUNT = frozenset("euros euro dollars dollar ht ttc par k€ usd eur".spl
 # Looking ahead: a plan, a wish, a future tense ("étudie une mission à Munich", "est programmée
 # pour 2024", "ont exprimé des idées de mission").
 _FUTURE = re.compile(
-    r"\bprochain|\bpr[ée]voi|\br[ée]fl[ée]chi|\bpr[ée]vue?s?\b|\bprogramm(?:ée?s?|ees?)\b|\b[ée]tudie\b|\benvisag|"
+    r"\bprochain|\bpr[ée]voi|\br[ée]fl[ée]chi|\bpr[ée]vue?s?\b|\bprogramm(?:ée?s?|ees?)\b|\b[ée]tudie\b|\benvisag|\b[àa]\s+l['’][ée]tude\b|"
     r"\b[àa] venir\b|\bfutur|"
     r"\bsouhait|\bid[ée]es?\s+de\b|\baimerai|\bvoudrai|\bprojette\s+d|\bse\s+tiendra|\baura\s+lieu|"
     r"\bser(?:a|ont)\b|\bl['’]an\s+prochain|\bpr[ée]par|\bannonc",

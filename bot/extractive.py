@@ -157,7 +157,8 @@ class ExtractiveAnswerer:
             # "Philippe Garrigues, PDG de ..." under a quote answers who said it, or which company they
             # run, not what was said, why or how: for those the quote says more.
             label_only = analysis.kind in ("autre", "pourquoi", "comment") and self._signs(doc)
-            context = passage_terms(doc.page_content) | said_by
+            # The section heading qualifies its paragraphs ("Prochaine étape : le Canada").
+            context = passage_terms(doc.page_content) | said_by | passage_terms(str(doc.metadata.get("section") or ""))
             article = self.article_terms(str(doc.metadata.get("source", ""))) if self.article_terms else context
             previous: frozenset[str] = frozenset()
             before = ""  # the previous sentence's text

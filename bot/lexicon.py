@@ -80,7 +80,7 @@ FUTURE_WORDS = set(
     "prochain prochaine prochains prochaines suite ensuite envisage envisagee envisagees envisages "
     "envisager prevu prevue prevus prevues prevoit futur future futurs futures avenir "
     "voudraient voudrait aimeraient aimerait souhaiteraient souhaiterait annoncee annoncees annonce "
-    "aura auront".split()
+    "aura auront sera seront pourra pourront pourrai pourrons pourrez partira partiront".split()
 )
 # Words added to the lexical query of a question about what comes next ("future") or wanting a
 # price ("money"): plans and prices are worded with these.

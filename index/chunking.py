@@ -39,8 +39,15 @@ _FIGURE = re.compile(FIGURE, re.I)
 
 
 def states_a_figure(heading: str) -> bool:
-    """A heading that gives a figure is also content: "Vingt et un rendez-vous en quatre jours"."""
+    """A heading that gives a figure: "Vingt et un rendez-vous en quatre jours"."""
     return bool(_FIGURE.search(heading))
+
+
+def is_also_content(heading: str) -> bool:
+    """A heading that says something is also a chunk: it gives a figure, or a label and its value
+    ("Contact : asie@cci-occitanie-missions.fr", "Prochaine étape : le Canada").
+    """
+    return states_a_figure(heading) or bool(_LABELLED.match(heading))
 
 
 def is_attribution(paragraph: str) -> bool:
@@ -54,11 +61,10 @@ def is_heading(paragraph: str) -> bool:
     """A short line without closing punctuation, or in capitals: "Des objectifs atteints".
 
     A list item is never one, however short: "- Huit incubateurs visités" is content; nor is a
-    name with a role ("Jérôme Bastide, PDG de Bastide Hydraulique", who said the quote above), nor a
-    label with its value ("Contact : asie@cci-occitanie-missions.fr").
+    name with a role ("Jérôme Bastide, PDG de Bastide Hydraulique", who said the quote above).
     """
     text = paragraph.strip()
-    if _LIST_ITEM.match(text) or _ATTRIBUTION.match(text) or _LABELLED.match(text):
+    if _LIST_ITEM.match(text) or _ATTRIBUTION.match(text):
         return False
     if text.startswith("#") or (text.isupper() and len(text) <= _HEADING_MAX_CHARS):
         return True
@@ -99,7 +105,7 @@ def split_article(article: Article, max_chars: int = MAX_CHUNK_CHARS) -> list[Do
         spans: list[tuple[int, int]] = []
         if is_heading(text[start:end]):
             section = text[start:end].strip("# ")
-            if not states_a_figure(section):
+            if not is_also_content(section):
                 continue
             spans = [(start + len(text[start:end]) - len(text[start:end].lstrip("# ")), end)]
         number += 1

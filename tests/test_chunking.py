@@ -224,9 +224,6 @@ def test_markdown_heading_is_a_section():
         ("• Douze entreprises", False),
         ("1. Le programme", False),
         ("Le bilan :", False),
-        # A label with its value, the last lines of an article.
-        ("Contact : asie@cci-occitanie-missions.fr", False),
-        ("Coût de participation : 2 900 € HT", False),
         # Who said the quote above: a name with a role is content, a place with a comma a heading.
         ("Jérôme Bastide, PDG de l’équipementier castrais Bastide Hydraulique", False),
         ("Hong Kong, porte d’entrée", True),
@@ -288,3 +285,15 @@ def test_a_heading_that_gives_a_figure_is_also_a_chunk():
     assert heading.page_content == "Vingt et un rendez-vous en quatre jours"
     assert article.text[heading.metadata["start"] : heading.metadata["end"]] == heading.page_content
     assert body.metadata["section"] == "Vingt et un rendez-vous en quatre jours"
+
+
+def test_a_heading_with_a_label_and_its_value_is_also_a_chunk():
+    article = make_article(
+        "# Mission Hong Kong\n\nProchaine étape : le Canada\n\nLes inscriptions ouvriront en janvier.\n\n"
+        "Contact : asie@cci-occitanie-missions.fr\n",
+        id="hk.md",
+    )
+    step, body, contact = split_article(article)
+    assert step.page_content == "Prochaine étape : le Canada"
+    assert body.metadata["section"] == "Prochaine étape : le Canada"  # it still heads what follows
+    assert contact.page_content == "Contact : asie@cci-occitanie-missions.fr"

@@ -279,3 +279,7 @@ def test_answers_written_without_the_usual_cue(expects, sentence):
 def test_a_list_of_places_answers_where_best():
     assert strength("place", "Entre New York, Boston et Philadelphie, l’objectif était clair.") == 1.0
     assert strength("place", "Dès le premier jour, la délégation a été accueillie à Manhattan.") == 0.0
+
+
+def test_a_plan_under_study_looks_ahead():
+    assert looks_ahead("Une troisième édition est déjà à l’étude, avec un programme tourné vers le spatial.")

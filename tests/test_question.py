@@ -400,6 +400,8 @@ def test_english_words_of_plans_and_places_are_put_in_french():
         "qui", "should", "I", "contacter",
     ]  # fmt: skip
     assert analyse("When is the mission planned after the 2023 trip?", MISSIONS).future
+    # A future tense looks ahead too: "quand pourra-t-on s'inscrire ?", "le programme sera...".
+    assert analyse("qd est ce qu on pourra s inscrire pour la mission au canada ?", MISSIONS).future
 
 
 @pytest.mark.parametrize(
