@@ -112,6 +112,10 @@ _NEXT_MISSION = re.compile(
 )
 
 
+# A label and its count, as the last lines of an article give them: "Rendez-vous : 28 en quatre jours".
+_LABEL_COUNT = re.compile(rf"^\s*(?P<label>[^\W\d][\w’' -]{{0,40}}?)\s*:\s*(?:\d|(?:{NUMBER_IN_WORDS})\b)", re.I)
+
+
 def has_quantity(sentence: str, head: str | None, head_word: str | None = None) -> bool:
     """A number or number word, right before the head noun (or a word related to it, as "magasins"
     to `head_word` "supermarchés") when there is one.
@@ -124,6 +128,9 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
     people = head in people_stems()
     if people and count_participants(sentence)[0] is not None:
         return True  # "combien de participants": a count of people, read as the catalogue reads it
+    labelled = _LABEL_COUNT.match(sentence)  # "Rendez-vous : 28 en quatre jours"
+    if labelled and any(stems_match(head, stem(t)) for t in words(labelled["label"])):
+        return True
     for i, token in enumerate(tokens):
         word = stem(token)
         if (
@@ -223,7 +230,21 @@ def strength(expects: str | None, sentence: str, head: str | None = None, one_da
         return 1.0 if total else 0.0
     if expects == "place":
         return 1.0 if _NAME_LIST.search(sentence) else 0.0
+    if expects == "entity" and head:
+        return 1.0 if names_after(sentence, head) else 0.0
     return 0.0
+
+
+def names_after(sentence: str, head: str) -> bool:
+    """The sentence names one of the asked-for class right after its noun: ("Fonds rencontrés :
+    Yarden Ventures", "fond") -> True; ("les fonds d'investissement et les centres", "fond") -> False.
+    """
+    for match in re.finditer(r"[^\W\d_]+", sentence):
+        if stems_match(head, stem(match.group().lower())):
+            after = sentence[match.end() : match.end() + 40]
+            if re.search(r"^[^.;]{0,30}?\s[A-ZÀ-Ý][\w&’'\-]+", after):
+                return True
+    return False
 
 
 def check(

@@ -20,7 +20,7 @@ from bot import evidence, french_model, lexicon
 from bot.answer import Answer, Citation, Passage
 from bot.lexicon import stem_in, term_in
 from bot.question import Analysis
-from corpus.facts import FIGURE, ROLE_TITLES, tells_participants
+from corpus.facts import FIGURE, ROLE_TITLES, tells_participants, told_earlier
 from index.chunking import is_attribution
 from index.french import fold, split_sentences, stem, terms, words
 from index.lexical import LexicalIndex
@@ -442,11 +442,14 @@ def _share(wanted: set[str], bag: Collection[str]) -> float:
 
 
 def _elsewhen(sentence: str, doc: Document, analysis: Analysis) -> bool:
-    """A count or a date in a sentence that names only other years than its mission's and the
-    question's: "Après le succès de 2017, qui avait réuni une quinzaine de participants" in the
-    2019 article is no count of the 2019 participants.
+    """A count told of an earlier edition than the one asked ("Après le succès de 2017, qui avait
+    réuni une quinzaine de participants" in the 2019 article), or a date in a sentence that names
+    only other years than its mission's and the question's.
     """
-    if analysis.expects not in ("quantity", "date"):
+    if analysis.expects == "quantity":
+        asked = analysis.years[0] if len(analysis.years) == 1 else doc.metadata.get("year")
+        return told_earlier(sentence, asked if isinstance(asked, int) else None)
+    if analysis.expects != "date":
         return False
     years = {int(y) for y in _YEAR.findall(sentence)}
     own = {doc.metadata.get("year"), *analysis.years}

@@ -54,7 +54,7 @@ LIGHT_WORDS = set(
     "citees mentionne mentionnee evoque evoquee selon indique quoi etait etaient c ca ce gars "
     "type mec nb nombre exactement environ souhaitait souhaitaient cherchait cherchaient faut fallait "
     "celle celui ceux celles comme fallu parmi infos info renseignements precis precise precises "
-    "exact exacte exacts exactes".split()
+    "exact exacte exacts exactes stp svp merci bonjour please thanks parti partie partis parties".split()
 )
 # Words that only restate "the mission" once a mission or a year is named.
 GENERIC_MISSION_WORDS = set(
@@ -163,6 +163,7 @@ REWRITES = [
     (r"\bsilicon\s+vall[ée]e\b", "Silicon Valley"),
     (r"\by\s?avait\b", "y avait"),
     (r"\bqd\b", "quand"),
+    (r"\badresses?\s+(?:e-?mail|mail|m[ée]l|[ée]lectronique|courriel)\b", "mail"),
     (r"\bkoi\b", "quoi"),
     (r"\bki\b", "qui"),
     # "Qui est à la tête de X ?": who runs it.

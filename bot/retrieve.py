@@ -25,6 +25,7 @@ from index.lexical import LexicalIndex
 RRF_K = 60
 LEXICAL_WEIGHT = 1.0
 DENSE_WEIGHT = 0.6
+LEXICAL_KEPT = 2  # the lexical side's best hits always among the passages
 
 
 class Retriever:
@@ -86,6 +87,9 @@ class Retriever:
         for rank, i in enumerate(dense_order):
             fused[i] = fused.get(i, 0.0) + DENSE_WEIGHT / (RRF_K + rank + 1)
         best = sorted(fused, key=lambda i: -fused[i])[:k]
+        # The best lexical hits stay, even when the dense side missed them: a short line that holds
+        # every word asked ("Fonds rencontrés : Yarden Ventures, ...") must not be fused away.
+        best += [i for i in lex_order[:LEXICAL_KEPT] if i not in best]
         if analysis.missions:  # the lede of a named mission tells who, when and how many, in any words
             best += [i for i in self._ledes(allowed) if i not in best]
         lex_rank = {i: r for r, i in enumerate(lex_order)}

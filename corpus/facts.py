@@ -114,12 +114,19 @@ _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
+# "Ils étaient vingt-quatre", "Elles étaient 12": a count of the mission's people with no noun.
+_THEY_WERE = re.compile(
+    rf"\b(?:ils|elles)\s+[ée]taient\s+(?P<count>(?!(?:19|20)\d\d\b)\d{{1,4}}|{_COMPOUND}|{'|'.join(NUMBER_WORDS)})\b",
+    re.I,
+)
+
+
 def count_participants(text: str, year: int | None = None) -> tuple[int | None, str | None]:
     """(15, "une quinzaine d’entrepreneurs") from the first phrase that counts people, else the
     companies that took part. With the mission's `year`, a sentence that names only other years
     counts another edition ("une quinzaine d'entrepreneurs en mai 2017" in the 2022 article).
     """
-    for pattern in (_PARTICIPANTS, _COMPANIES):
+    for pattern in (_PARTICIPANTS, _THEY_WERE, _COMPANIES):
         for sentence in _SENTENCE.finditer(text):
             years = {int(y) for y in _YEAR.findall(sentence.group())}
             earlier = bool(year and years and year not in years)
@@ -141,7 +148,26 @@ def tells_participants(sentence: str) -> bool:
     count, phrase = count_participants(sentence)
     if count is None or phrase is None:
         return False
-    return bool(_TOOK_PART.search(sentence)) or sentence.strip().startswith(phrase)
+    return bool(_TOOK_PART.search(sentence) or _THEY_WERE.search(sentence)) or sentence.strip().startswith(phrase)
+
+
+_FIGURES = re.compile(rf"(?<![\w,.])(?:\d[\d  ,.]*|(?:{NUMBER_IN_WORDS}|{'|'.join(NUMBER_WORDS)})\b)", re.I)
+
+
+def told_earlier(sentence: str, year: int | None) -> bool:
+    """Every figure of the sentence is told of an earlier edition than `year`'s: "Six ans après la
+    mission de mai 2017, qui avait réuni une quinzaine d'entrepreneurs" -> True; "Participants : 24
+    dirigeants, dont 4 anciens de l'édition 2017" -> False.
+    """
+    years = {int(y) for y in _YEAR.findall(sentence)}
+    if not year or not years or year in years:
+        return False
+    figures = [
+        m.start()
+        for m in _FIGURES.finditer(sentence)
+        if not _YEAR.fullmatch(m.group().strip()) and m.group().lower() not in ("un", "une")  # articles
+    ]
+    return bool(figures) and all(_counts_earlier(sentence, at) for at in figures)
 
 
 _CLAUSE_END = re.compile(r"[,;:–—]")

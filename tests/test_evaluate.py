@@ -105,7 +105,8 @@ def test_multi_mission_sets_meet_the_floors(questions, answer_floor, refusal_flo
         ("fictional6", 0.91, 0.9, 64),
         ("fictional7", 0.93, 0.93, 64),
         ("fictional8", 0.75, 0.93, 64),
-        ("fictional9", 0.85, 0.93, 64),
+        ("fictional9", 0.93, 0.93, 64),
+        ("fictional10", 0.89, 0.9, 64),
     ],
 )
 def test_other_fictional_missions_meet_the_floors(
