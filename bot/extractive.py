@@ -21,6 +21,7 @@ from bot.answer import Answer, Citation, Passage
 from bot.lexicon import stem_in, term_in
 from bot.question import Analysis
 from corpus.facts import FIGURE, ROLE_TITLES, tells_participants, told_earlier
+from corpus.metadata import YEAR
 from index.chunking import is_attribution
 from index.french import fold, split_sentences, stem, terms, words
 from index.lexical import LexicalIndex
@@ -433,9 +434,6 @@ def _names_agent(sentence: str, focus: Collection[str]) -> bool:
     return any(term_in(stem(m.group(1)), set(focus)) for m in _AGENT.finditer(sentence))
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-
-
 def _share(wanted: set[str], bag: Collection[str]) -> float:
     """Share of `wanted` terms found in `bag`, 0 when nothing is wanted."""
     return sum(term_in(t, bag) for t in wanted) / len(wanted) if wanted else 0.0
@@ -451,7 +449,7 @@ def _elsewhen(sentence: str, doc: Document, analysis: Analysis) -> bool:
         return told_earlier(sentence, asked if isinstance(asked, int) else None)
     if analysis.expects != "date":
         return False
-    years = {int(y) for y in _YEAR.findall(sentence)}
+    years = {int(y) for y in YEAR.findall(sentence)}
     own = {doc.metadata.get("year"), *analysis.years}
     return bool(years) and not years & own
 

@@ -41,8 +41,10 @@ _PEOPLE = (
     r"entrepreneurs?|dirigeants?|chefs?\s+d['’]entreprises?|participants?|porteurs?\s+de\s+projets?|"
     r"responsables?|représentants?|industriels?|personnes|décideurs?|patrons?|membres?|créateurs?"
 )
+# A count of people or companies, never a year: "15", "dix-huit", "une quinzaine".
+_COUNT = rf"(?P<count>(?!(?:19|20)\d\d\b)\d{{1,4}}|{_COMPOUND}|{'|'.join(NUMBER_WORDS)})"
 _PARTICIPANTS = re.compile(
-    rf"\b(?P<count>(?!(?:19|20)\d\d\b)\d{{1,4}}|{_COMPOUND}|{'|'.join(NUMBER_WORDS)})\s+(?:(?:de|d['’])\s*)?(?:[\w’']+\s+){{0,2}}?(?P<who>{_PEOPLE})\b",
+    rf"\b{_COUNT}\s+(?:(?:de|d['’])\s*)?(?:[\w’']+\s+){{0,2}}?(?P<who>{_PEOPLE})\b",
     re.I,
 )
 # "organisée par X", "organisée du 5 au 10 juin 2023 par X".
@@ -102,7 +104,7 @@ class MissionFacts:
 # régionales ont participé", "a emmené neuf entreprises") or opens on them ("12 entreprises, six
 # jours, deux pays."); "un parc de 450 entreprises" does not.
 _COMPANIES = re.compile(
-    rf"\b(?P<count>(?!(?:19|20)\d\d\b)\d{{1,4}}|{_COMPOUND}|{'|'.join(NUMBER_WORDS)})\s+(?P<who>entreprises|soci[ée]t[ée]s|PME)\b",
+    rf"\b{_COUNT}\s+(?P<who>entreprises|soci[ée]t[ée]s|PME)\b",
     re.I,
 )
 _TOOK_PART = re.compile(
@@ -116,7 +118,7 @@ _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 # "Ils étaient vingt-quatre", "Elles étaient 12": a count of the mission's people with no noun.
 _THEY_WERE = re.compile(
-    rf"\b(?:ils|elles)\s+[ée]taient\s+(?P<count>(?!(?:19|20)\d\d\b)\d{{1,4}}|{_COMPOUND}|{'|'.join(NUMBER_WORDS)})\b",
+    rf"\b(?:ils|elles)\s+[ée]taient\s+{_COUNT}\b",
     re.I,
 )
 
