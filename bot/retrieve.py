@@ -86,10 +86,11 @@ class Retriever:
             fused[i] = fused.get(i, 0.0) + LEXICAL_WEIGHT / (RRF_K + rank + 1)
         for rank, i in enumerate(dense_order):
             fused[i] = fused.get(i, 0.0) + DENSE_WEIGHT / (RRF_K + rank + 1)
-        best = sorted(fused, key=lambda i: -fused[i])[:k]
-        # The best lexical hits stay, even when the dense side missed them: a short line that holds
-        # every word asked ("Fonds rencontrés : Yarden Ventures, ...") must not be fused away.
-        best += [i for i in lex_order[:LEXICAL_KEPT] if i not in best]
+        # The best lexical hits stay among the k, even when the dense side missed them: a short line
+        # that holds every word asked ("Fonds rencontrés : Yarden Ventures, ...") must not be fused away.
+        kept = [i for i in lex_order[:LEXICAL_KEPT] if i in fused]
+        ranked = [i for i in sorted(fused, key=lambda i: -fused[i]) if i not in kept]
+        best = sorted(ranked[: max(k - len(kept), 0)] + kept[:k], key=lambda i: -fused[i])
         if analysis.missions:  # the lede of a named mission tells who, when and how many, in any words
             best += [i for i in self._ledes(allowed) if i not in best]
         lex_rank = {i: r for r, i in enumerate(lex_order)}
