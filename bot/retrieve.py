@@ -89,6 +89,16 @@ class Retriever:
         # The best lexical hits stay among the k, even when the dense side missed them: a short line
         # that holds every word asked ("Fonds rencontrés : Yarden Ventures, ...") must not be fused away.
         kept = [i for i in lex_order[:LEXICAL_KEPT] if i in fused]
+        # So does the best hit on the asked-for words alone: the mission's name and year, repeated in
+        # its lede, must not outweigh them ("... plus chère que celle de 2017 ?" -> "C'est plus cher").
+        focus = list(analysis.focus)
+        if focus and set(focus) != set(query):
+            on_focus = self.lexical.scores(focus)
+            on_focus[~allowed] = 0.0
+            top = int(np.argmax(on_focus))
+            if on_focus[top] > 0 and top not in kept:
+                fused.setdefault(top, 0.0)
+                kept.append(top)
         ranked = [i for i in sorted(fused, key=lambda i: -fused[i]) if i not in kept]
         best = sorted(ranked[: max(k - len(kept), 0)] + kept[:k], key=lambda i: -fused[i])
         if analysis.missions:  # the lede of a named mission tells who, when and how many, in any words
