@@ -85,6 +85,7 @@ class Candidate:
     label_only: bool = False  # the sentence only names who said a quote: the quote says more
     elsewhen: bool = False  # the sentence's figure or date is told of another year than asked
     echo: float = 0.0  # share of the question's other words (not focus) that the sentence holds
+    elsewhere: bool = False  # about another town of the mission than the one asked ("la ville en compte")
 
     @property
     def score(self) -> float:
@@ -170,11 +171,14 @@ class ExtractiveAnswerer:
                     previous, asks, before = bag, sentence, sentence
                     continue
                 echoes = bool(asks) and analysis.kind in fold(asks).split()[:1]
+                # The first sentence after a question the article asks ("Pourquoi la cybersécurité et
+                # l'eau ?" "Parce que...") answers it: it is scored with the question's words.
+                asked = passage_terms(asks) if asks else frozenset()
                 asks = ""
                 sentence_words = words(sentence)
                 # "De ce fait, ils ont exprimé...": quoted with the sentence before, so scored with it.
                 leans = leans_back(sentence)
-                own = (bag | previous if leans else bag) | said_by  # a quote is scored with who said it
+                own = (bag | previous if leans else bag) | said_by | asked  # a quote, with who said it
                 if analysis.head in evidence.people_stems() and tells_participants(sentence):
                     own = own | {analysis.head}  # "la CCI a emmené neuf entreprises": the participants
                 quoted = f"{before} {sentence}" if leans and before else sentence  # as _with_context quotes it
@@ -196,6 +200,7 @@ class ExtractiveAnswerer:
                     Candidate(
                         passage, rank, base + s, base + e, coverage, holds, noun, head_related, precision, bag, speaker,
                         label_only, _elsewhen(sentence, doc, analysis), _share(others, own),
+                        _elsewhere(own, analysis),
                     )
                 )
         return out
@@ -261,7 +266,7 @@ class ExtractiveAnswerer:
         return found / total if total else 1.0  # only paraphrased verbs: nothing left to find
 
     def _answers(self, candidate: Candidate, analysis: Analysis) -> bool:
-        if not candidate.holds_answer or candidate.coverage < COVERAGE_THRESHOLD:
+        if not candidate.holds_answer or candidate.coverage < COVERAGE_THRESHOLD or candidate.elsewhere:
             return False
         # A "qui" head is a role to name; "chiffre d'affaires" must be named, both words.
         money_head = analysis.noun in lexicon.required_money_heads()
@@ -279,6 +284,9 @@ class ExtractiveAnswerer:
         # A name the question gives (a person, a company) must be in the passage, or name who said it.
         known = passage_terms(candidate.passage.document.page_content)
         known = known | joined_names(candidate.passage.document.page_content)  # "polestar" for "Pole Star"
+        meta = candidate.passage.document.metadata
+        if meta.get("mission") in analysis.missions:  # "la délégation partie à Manhattan": its title says so
+            known = known | passage_terms(str(meta.get("title", "")))
         if candidate.speaker is not None:
             known = known | passage_terms(candidate.speaker.page_content)
         return not analysis.names or any(evidence.stem_in(n, known) for n in analysis.names)
@@ -452,6 +460,17 @@ def _elsewhen(sentence: str, doc: Document, analysis: Analysis) -> bool:
     years = {int(y) for y in YEAR.findall(sentence)}
     own = {doc.metadata.get("year"), *analysis.years}
     return bool(years) and not years & own
+
+
+def _elsewhere(own: Collection[str], analysis: Analysis) -> bool:
+    """A figure or a date told of another town of the mission than the one asked about ("Combien
+    d'habitants compte Hong Kong ?": "Shenzhen [...] la ville en compte 12 millions").
+    """
+    if analysis.expects not in ("quantity", "money", "date", "duration") and not (
+        analysis.expects is None and analysis.noun  # "la population de Jérusalem"
+    ):
+        return False  # who found a maker in Shenzhen may have found a partner in Hong Kong too
+    return bool(set(own) & set(analysis.elsewhere)) and not set(own) & set(analysis.stop)
 
 
 def _worth_adding(other: Candidate, chosen: list[Candidate], analysis: Analysis) -> bool:

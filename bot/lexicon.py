@@ -54,7 +54,8 @@ LIGHT_WORDS = set(
     "citees mentionne mentionnee evoque evoquee selon indique quoi etait etaient c ca ce gars "
     "type mec nb nombre exactement environ souhaitait souhaitaient cherchait cherchaient faut fallait "
     "celle celui ceux celles comme fallu parmi infos info renseignements precis precise precises "
-    "exact exacte exacts exactes stp svp merci bonjour please thanks parti partie partis parties".split()
+    "exact exacte exacts exactes stp svp merci bonjour please thanks parti partie partis parties partir "
+    "fait faire faisait faisaient font".split()
 )
 # Words that only restate "the mission" once a mission or a year is named.
 GENERIC_MISSION_WORDS = set(
@@ -125,7 +126,10 @@ SYNONYM_WORDS = [
     "devise slogan mantra maxime credo leitmotiv",
     "thème thèmes sujet sujets programme thématique",
     "objectif objectifs but buts ambition",
-    "coût prix tarif",
+    "coût prix tarif frais",
+    "population habitants",
+    "actuel actuelle actuellement aujourd",
+    "mail e-mail courriel mél",
     "salon foire",
     "visite visité visiter découvert",
     "brevet brevets",
@@ -163,6 +167,16 @@ REWRITES = [
     (r"\bsilicon\s+vall[ée]e\b", "Silicon Valley"),
     (r"\by\s?avait\b", "y avait"),
     (r"\bqd\b", "quand"),
+    (r"\bct\b", "c'était"),
+    # "pris en charge par la Région": paid for.
+    (r"\b(?:pris|prise|prises)\s+en\s+charge\b", "financé"),
+    # "rencontres d'affaires", "rendez-vous B2B": meetings.
+    (r"\b(rencontres?|rendez-vous|r[ée]unions?|entretiens?)\s+(?:d['’]\s*affaires|b2b|professionnel(?:le)?s?)\b",
+     r"\1"),
+    # Politeness around the question: "je voudrais le mail de...", "pouvez-vous me dire...".
+    (r"\b(?:je|j['’])\s*(?:voudrais|souhaiterais|aimerais|veux|souhaite|cherche|recherche)\s+(?:savoir\s+)?", ""),
+    (r"\b(?:pourriez|pouvez|peux|pourrais)[- ](?:vous|tu)\s+(?:me\s+|m['’]\s*)?"
+     r"(?:donner|dire|indiquer|communiquer|préciser)\s+", ""),
     (r"\badresses?\s+(?:e-?mail|mail|m[ée]l|[ée]lectronique|courriel)\b", "mail"),
     (r"\bkoi\b", "quoi"),
     (r"\bki\b", "qui"),

@@ -59,6 +59,8 @@ class Analysis:
     missions: list[str] = field(default_factory=list)
     years: list[int] = field(default_factory=list)
     terms: list[str] = field(default_factory=list)
+    stop: list[str] = field(default_factory=list)  # one town of a mission with several, asked about
+    elsewhere: list[str] = field(default_factory=list)  # that mission's other towns
 
     @property
     def where(self) -> dict[str, object] | None:
@@ -147,12 +149,21 @@ def expected_type(kind: str, head: str | None, tokens: Sequence[str]) -> str | N
     return KIND_EXPECTS.get(kind)
 
 
+def _hyphen_places(name: str) -> list[str]:
+    for i in (m.start() for m in re.finditer(r"[-–]", name)):
+        if facts.place_name(name[:i]) and facts.place_name(name[i + 1 :]):
+            return [name[:i].strip(), name[i + 1 :].strip()]
+    return [name]
+
+
 def destination_parts(ref: MissionRef) -> list[set[str]]:
     """Term sets that each name the mission: "Hong Kong / Shenzhen" -> [{hong, kong}, {hk}, {shenzhen}]
     (a name of two words or more also goes by its initials: "NY", "SV").
     """
     name = ref.destination or ref.mission.removeprefix("Mission ")
     parts = re.split(r"\s*(?:/|&|,|\bet\b|\s[-–—]\s)\s*", name)
+    # "Hong Kong-Shenzhen": a hyphen between two known places parts them; "Tel-Aviv" stays whole.
+    parts = [p for part in parts for p in _hyphen_places(part)]
     out = []
     for part in parts:
         if found := set(terms(part)):
@@ -179,6 +190,50 @@ def match_missions(asked: set[str], missions: Sequence[MissionRef]) -> tuple[lis
         if found:
             return found, used
     return [], set()
+
+
+def stops_asked_about(
+    tokens: Sequence[str], named: Sequence[str], missions: Sequence[MissionRef]
+) -> tuple[set[str], set[str]]:
+    """Terms of the one town of a named mission with several ("Mission Hong Kong - Shenzhen") that
+    the question asks about rather than names the mission by, and of the mission's other towns:
+    "Combien d'habitants compte Hong Kong ?" must not be answered with Shenzhen's figure; "la
+    mission Hong Kong" only names the mission.
+    """
+    folded = [fold(t) for t in tokens]
+    token_terms = [set(terms(t)) for t in tokens]
+    asked: list[set[str]] = []
+    others: set[str] = set()
+    naming = False
+    for ref in missions:
+        if ref.mission not in named:
+            continue
+        towns = [p for p in destination_parts(ref) if not _initials(p)]
+        country = set(terms(ref.places[0])) if ref.places else set()
+        if len(towns) < 2:  # "Mission Israël": the country's towns ("la population de Jérusalem")
+            listed = facts.COUNTRIES.get(ref.places[0], ()) if ref.places else ()
+            towns = [t for t in (set(terms(p)) for p in listed) if t]
+            towns = [t for t in towns if not t & country and t not in destination_parts(ref) and not _initials(t)]
+            others |= country  # "Israël compte 9 millions d'habitants" is not about Tel-Aviv
+        for town in towns:
+            at = [i for i, t in enumerate(token_terms) if t & town]
+            named_here = bool(at) and town <= set().union(*(token_terms[i] for i in at))
+            if named_here:
+                asked.append(town)
+                naming = naming or bool(set(folded[max(0, at[0] - 3) : at[0]]) & _NAMES_MISSION)
+            else:
+                others |= town
+    if len(asked) != 1 or naming:  # "la mission à Hong Kong et Shenzhen" names the mission
+        return set(), set()
+    return asked[0], others
+
+
+_NAMES_MISSION = lexicon.GENERIC_MISSION_WORDS | {"celle", "celui"}  # "après celle de Hong Kong"
+
+
+def _initials(part: set[str]) -> bool:
+    """An initials part of a destination ("hk", "ny")."""
+    return len(part) == 1 and len(next(iter(part))) <= 3
 
 
 _MISSION_TO = re.compile(
@@ -391,6 +446,7 @@ def analyse(
         skip = skip | {stem(w) for w in lexicon.GENERIC_MISSION_WORDS}
         # "Quel jour les participants sont-ils allés à X ?": the mission's people, unless counted.
         skip = skip | ({stem(w) for w in lexicon.MISSION_PEOPLE_WORDS} - {head})
+    stop, elsewhere = stops_asked_about(tokens, named, missions)
     names = [n for n in names if n not in skip]  # "CCI Occitanie" once a mission is named
     focus = [t for t in dict.fromkeys(all_terms) if t not in skip]
     unknown_edition = None
@@ -427,4 +483,6 @@ def analyse(
         missions=named,
         years=years,
         terms=all_terms,
+        stop=sorted(stop),
+        elsewhere=sorted(elsewhere),
     )

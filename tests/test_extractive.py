@@ -12,6 +12,7 @@ from bot.answer import Passage
 from bot.extractive import REFUSAL, VAGUE, ExtractiveAnswerer
 from bot.question import MissionRef, analyse
 from corpus.article import Article
+from corpus.facts import places_of
 from corpus.metadata import derive_metadata
 from index.chunking import split_article
 from index.french import terms
@@ -432,3 +433,35 @@ def test_the_last_chunk_of_a_long_quote_is_read_with_its_speaker():
     assert not re.search(r"\bje\b", ending.page_content, re.I)
     answer = long.ask("Qui a dit que le voyage valait le détour ?")
     assert "valait le détour" in answer.citations[0].quote and "Léa Martin" in answer.citations[1].quote
+
+
+TWO_TOWNS = """ON EN PARLE - mai 2023
+
+Mission Hong Kong-Shenzhen
+
+Du 6 au 11 mars, treize dirigeants d’Occitanie ont fait à Hong Kong puis à Shenzhen un voyage organisé par la CCI Occitanie.
+
+Pourquoi les objets connectés ?
+
+Parce que nos start-up conçoivent d’excellents prototypes mais peinent à passer à la production en série.
+
+Départ en train pour Shenzhen. Village de pêcheurs de 30 000 habitants en 1980, la ville en compte aujourd’hui 12 millions.
+
+Sur place, Léa Vidal, conseillère Asie à la CCI Occitanie, a organisé chaque rendez-vous.
+"""  # noqa: E501
+TWO_TOWNS_ASKER = Asker(
+    Article(id="hk2.txt", text=TWO_TOWNS, title="Mission Hong Kong-Shenzhen", mission="Mission Hong Kong-Shenzhen", year=2023),
+    [MissionRef("Mission Hong Kong-Shenzhen", "Hong Kong-Shenzhen", 2023, places=places_of("Chine"))],
+)
+
+
+def test_a_figure_told_of_the_mission_s_other_town_does_not_answer():
+    assert TWO_TOWNS_ASKER.ask("Combien d'habitants compte Hong Kong ?").abstained
+    assert "12 millions" in TWO_TOWNS_ASKER.ask("Combien d'habitants compte Shenzhen ?").text
+
+
+def test_the_sentence_after_a_question_the_article_asks_is_read_with_it():
+    answer = TWO_TOWNS_ASKER.ask("pourquoi les objets connectes pour la chine ?")
+    assert "peinent à passer à la production" in answer.text
+    assert_verbatim(answer, TWO_TOWNS)
+

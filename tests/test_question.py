@@ -11,6 +11,7 @@ from bot.question import (
     analyse,
     correct,
     correct_word,
+    destination_parts,
     detect_kind,
     expected_type,
     find_head,
@@ -256,6 +257,37 @@ def test_a_destination_of_several_words_goes_by_its_initials():
     assert analyse("budget ny ?", missions).missions == ["Mission New York"]
     assert analyse("prix mission hk", missions).missions == ["Mission Hong Kong – Shenzhen"]
     assert analyse("usine a shenzhen", missions).missions == ["Mission Hong Kong – Shenzhen"]
+
+
+def test_a_hyphen_between_two_known_towns_parts_the_destination():
+    missions = [MissionRef("Mission Hong Kong-Shenzhen", "Hong Kong-Shenzhen", 2018, places=places_of("Chine"))]
+    assert analyse("usine a shenzhen", missions).missions == ["Mission Hong Kong-Shenzhen"]
+    assert destination_parts(MissionRef("Mission Tel-Aviv", "Tel-Aviv", 2020)) == [{"tel", "aviv"}, {"ta"}]
+
+
+def test_one_town_of_a_mission_with_several_is_what_the_question_asks_about():
+    missions = [MissionRef("Mission Hong Kong-Shenzhen", "Hong Kong-Shenzhen", 2018, places=places_of("Chine"))]
+    asked = analyse("Combien d'habitants compte Hong Kong ?", missions)
+    assert (asked.stop, asked.elsewhere) == (["hong", "kong"], ["shenzhen"])
+    assert not analyse("Combien de participants à la mission Hong Kong ?", missions).stop  # names the mission
+    assert not analyse("Quand a eu lieu la mission à Hong Kong et Shenzhen ?", missions).stop
+    israel = [MissionRef("Mission Israël", "Israël", 2018, places=places_of("Israël"))]
+    asked = analyse("Quelle est la population de Jérusalem ?", israel)
+    assert asked.stop == ["jerusalem"] and "israel" in asked.elsewhere
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        ("la mission 2017 ct quelles dates ?", "la mission 2017 c'était quelles dates ?"),
+        ("Quelle part a été prise en charge par la Région ?", "Quelle part a été financé par la Région ?"),
+        ("combien de rencontres d'affaires ?", "combien de rencontres ?"),
+        ("je voudrais le mail de contact svp", "le mail de contact svp"),
+        ("Pouvez-vous me dire qui a organisé la mission ?", "qui a organisé la mission ?"),
+    ],
+)
+def test_chat_shorthand_and_politeness_are_read_away(typed, read):
+    assert rewrite(typed) == read
 
 
 def test_a_mission_to_a_country_no_mission_went_to_is_unknown():
