@@ -48,9 +48,11 @@ _ANAPHORA = re.compile(
     rf"(?:le|la|l['’])\s*(?:{ROLE_TITLES}\b|{_GENERIC}))",
     re.I,
 )
-# A count whose noun is the one before, as "en": "La ville en compte aujourd'hui 17 millions".
+# A count whose noun is the one before, as "en": "La ville en compte aujourd'hui 17 millions", "La
+# Région en a financé 40 %".
 _ELIDED_COUNT = re.compile(
-    r"\ben\s+(?:\w+\s+)?(?:compt|emploi|accueill|regroup|r[ée]un|rassembl|h[ée]berg|recens|revendiqu)\w*"
+    r"\ben\s+(?:\w+\s+)?(?:compt|emploi|accueill|regroup|r[ée]un|rassembl|h[ée]berg|recens|revendiqu|"
+    r"financ|subventionn|rembours|couvr|pris|prend|assum)\w*"
     rf"[^.]{{0,40}}?(?:{FIGURE})",
     re.I,
 )
@@ -161,10 +163,13 @@ class ExtractiveAnswerer:
             label_only = analysis.kind in ("autre", "pourquoi", "comment") and self._signs(doc)
             # The section heading qualifies its paragraphs ("Prochaine étape : le Canada").
             context = passage_terms(doc.page_content) | said_by | passage_terms(str(doc.metadata.get("section") or ""))
+            if doc.metadata.get("mission") in analysis.missions:  # "la délégation partie à Manhattan": the title
+                context = context | passage_terms(str(doc.metadata.get("title", "")))
             article = self.article_terms(str(doc.metadata.get("source", ""))) if self.article_terms else context
-            previous: frozenset[str] = frozenset()
+            last = self._last_before(doc)  # the chunk before's last sentence: a line may lean on it
+            previous = passage_terms(last)  # "Le coût : 3 950 euros." "La Région en a financé 40 %."
             before = ""  # the previous sentence's text
-            asks = self._asked_before(doc)  # the last sentence, when it asked a question ("Pourquoi Israël ?")
+            asks = last if last.endswith("?") else ""  # a question asked before ("Pourquoi Israël ?")
             for s, e, bag in sentence_terms(doc.page_content):
                 sentence = doc.page_content[s:e]
                 if sentence.endswith("?"):  # a question, a heading that asks one: never an answer
@@ -236,14 +241,13 @@ class ExtractiveAnswerer:
         before = self.neighbour(doc, -1) if self.neighbour and is_attribution(doc.page_content) else None
         return before is not None and self._speaker(before) is not None
 
-    def _asked_before(self, doc: Document) -> str:
-        """The last sentence of the chunk before `doc` when it asks a question (a heading), else ""."""
+    def _last_before(self, doc: Document) -> str:
+        """The last sentence of the chunk before `doc` in its article, or ""."""
         prev = self.neighbour(doc, -1) if self.neighbour else None
         if prev is None:
             return ""
         spans = split_sentences(prev.page_content)
-        last = prev.page_content[spans[-1][0] : spans[-1][1]] if spans else ""
-        return last if last.endswith("?") else ""
+        return prev.page_content[spans[-1][0] : spans[-1][1]] if spans else ""
 
     def _coverage(
         self, bag: frozenset[str], context: frozenset[str], analysis: Analysis, article: Collection[str] = ()

@@ -64,7 +64,7 @@ GENERIC_MISSION_WORDS = set(
 )
 # The mission's own people, named as its subject ("les participants ont visité..."): no word to
 # find once the mission is named, unless the question counts them.
-MISSION_PEOPLE_WORDS = set("participants participant".split())
+MISSION_PEOPLE_WORDS = set("participants participant dirigeants dirigeant entrepreneurs entrepreneur".split())
 ROLE_VERBS = set(
     "dirige dirigeait dirigent preside presidait fonde fondee fondateur gere gerait anime "
     "animait pilote pilotait represente representait conduit conduisait mene menait".split()
@@ -83,12 +83,13 @@ FUTURE_WORDS = set(
     "voudraient voudrait aimeraient aimerait souhaiteraient souhaiterait annoncee annoncees annonce "
     "aura auront sera seront pourra pourront pourrai pourrons pourrez partira partiront".split()
 )
-# Words added to the lexical query of a question about what comes next ("future") or wanting a
-# price ("money"): plans and prices are worded with these.
+# Words added to the lexical query of a question about what comes next ("future"), wanting a
+# price ("money"), a contact or a date: plans, prices, contacts and dates are worded with these.
 QUERY_EXPANSIONS = {
     "future": "prochaine suite ensuite prévoit prévue programmée étudie envisage réfléchit prépare",
     "money": "prix coût tarif participation euros budget compter",
     "contact": "contact contacter renseignements joindre téléphone mail",
+    "date": "dates date période calendrier",
 }
 FUTURE_COMPANIONS = set("destination destinations etape etapes".split())
 # Verbs of reaching someone: "Qui contacter pour la mission Israël ?" asks for a phone or an e-mail.
@@ -128,6 +129,19 @@ SYNONYM_WORDS = [
     "objectif objectifs but buts ambition",
     "coût prix tarif frais",
     "population habitants",
+    # Demonyms of Occitanie towns that do not start like the town ("ruthénoise" for Rodez).
+    "rodez ruthénois ruthénoise ruthénoises",
+    "nîmes nîmois nîmoise nîmoises",
+    "albi albigeois albigeoise albigeoises",
+    "béziers biterrois biterroise biterroises",
+    "sète sétois sétoise sétoises",
+    "alès alésien alésienne alésiens alésiennes",
+    "millau millavois millavoise millavoises",
+    "montauban montalbanais montalbanaise montalbanaises",
+    "cahors cadurcien cadurcienne cadurciens cadurciennes",
+    "auch auscitain auscitaine auscitains auscitaines",
+    "tarbes tarbais tarbaise tarbaises",
+    "castres castrais castraise castraises",
     "actuel actuelle actuellement aujourd",
     "mail e-mail courriel mél",
     "salon foire",
@@ -167,6 +181,7 @@ REWRITES = [
     (r"\bsilicon\s+vall[ée]e\b", "Silicon Valley"),
     (r"\by\s?avait\b", "y avait"),
     (r"\bqd\b", "quand"),
+    (r"\bchefs?\s+d['’]\s*entreprises?\b", "dirigeants"),
     (r"\bct\b", "c'était"),
     # "pris en charge par la Région": paid for.
     (r"\b(?:pris|prise|prises)\s+en\s+charge\b", "financé"),

@@ -228,6 +228,19 @@ def stops_asked_about(
     return asked[0], others
 
 
+def apposed_classes(tokens: Sequence[str], names: Collection[str], head: str | None) -> set[str]:
+    """Class nouns set before a name ("l'entreprise ruthénoise Lumicap", "la start-up Kidlio"): the
+    name says which one, the article need not repeat the class.
+    """
+    classes = lexicon.type_heads()["entity"]
+    out: set[str] = set()
+    for i, token in enumerate(tokens):
+        term = stem(token)
+        if term in classes and term != head and any(set(terms(t)) & set(names) for t in tokens[i + 1 : i + 3]):
+            out.add(term)
+    return out
+
+
 _NAMES_MISSION = lexicon.GENERIC_MISSION_WORDS | {"celle", "celui"}  # "après celle de Hong Kong"
 
 
@@ -448,6 +461,7 @@ def analyse(
         skip = skip | ({stem(w) for w in lexicon.MISSION_PEOPLE_WORDS} - {head})
     stop, elsewhere = stops_asked_about(tokens, named, missions)
     names = [n for n in names if n not in skip]  # "CCI Occitanie" once a mission is named
+    skip = skip | apposed_classes(tokens, names, head)
     focus = [t for t in dict.fromkeys(all_terms) if t not in skip]
     unknown_edition = None
     if named:

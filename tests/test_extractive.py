@@ -465,3 +465,4 @@ def test_the_sentence_after_a_question_the_article_asks_is_read_with_it():
     assert "peinent à passer à la production" in answer.text
     assert_verbatim(answer, TWO_TOWNS)
 
+

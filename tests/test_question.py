@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.lexicon import rewrite
+from bot.lexicon import rewrite, term_in
 from bot.question import (
     Analysis,
     MissionRef,
@@ -288,6 +288,16 @@ def test_one_town_of_a_mission_with_several_is_what_the_question_asks_about():
 )
 def test_chat_shorthand_and_politeness_are_read_away(typed, read):
     assert rewrite(typed) == read
+
+
+def test_a_class_noun_set_before_a_name_is_no_word_to_find():
+    assert "entrepris" not in analyse("Qui dirige l'entreprise ruthénoise Lumicap ?").focus
+    assert "entrepris" in analyse("Qui dirige l'entreprise installée à Rodez ?").focus
+
+
+def test_a_demonym_stands_for_its_town():
+    assert term_in(stem("ruthénoise"), {stem("Rodez")}) and term_in(stem("nîmois"), {stem("Nîmes")})
+    assert rewrite("combien de chefs d'entreprise ?") == "combien de dirigeants ?"
 
 
 def test_a_mission_to_a_country_no_mission_went_to_is_unknown():
