@@ -93,7 +93,12 @@ _CONTACT_PERSON = re.compile(r"\b(?i:contacts?|renseignements|inscriptions?)\s*:
 _PHONE_WORDS = frozenset("telephone tel numero portable phone".split())
 _EMAIL_WORDS = frozenset("mail email courriel mel".split())
 # Between a number and the noun it would count, a price or a rate: "4 200 euros HT par participant".
-_NOT_A_COUNT = frozenset("euros euro dollars dollar ht ttc par k€ usd eur".split())
+# Words between a number and the head noun that make it a count of something else: a price ("2 650
+# euros par participant"), a time ("trois jours de rencontres" counts days, not meetings).
+_NOT_A_COUNT = frozenset(
+    "euros euro dollars dollar ht ttc par k€ usd eur jours jour semaines semaine heures heure mois ans "
+    "années minutes".split()
+)
 # Looking ahead: a plan, a wish, a future tense ("étudie une mission à Munich", "est programmée
 # pour 2024", "ont exprimé des idées de mission").
 _FUTURE = re.compile(

@@ -88,6 +88,7 @@ class Candidate:
     elsewhen: bool = False  # the sentence's figure or date is told of another year than asked
     echo: float = 0.0  # share of the question's other words (not focus) that the sentence holds
     elsewhere: bool = False  # about another town of the mission than the one asked ("la ville en compte")
+    replies: bool = False  # after a question the article asks, the one the user asks too
 
     @property
     def score(self) -> float:
@@ -103,6 +104,7 @@ class Candidate:
             - 0.3 * self.label_only
             - 0.2 * self.elsewhen
             + 0.1 * self.echo
+            + 0.3 * self.replies
         )
 
 
@@ -170,15 +172,20 @@ class ExtractiveAnswerer:
             previous = passage_terms(last)  # "Le coût : 3 950 euros." "La Région en a financé 40 %."
             before = ""  # the previous sentence's text
             asks = last if last.endswith("?") else ""  # a question asked before ("Pourquoi Israël ?")
+            replying = False
             for s, e, bag in sentence_terms(doc.page_content):
                 sentence = doc.page_content[s:e]
                 if sentence.endswith("?"):  # a question, a heading that asks one: never an answer
-                    previous, asks, before = bag, sentence, sentence
+                    previous, asks, before, replying = bag, sentence, sentence, False
                     continue
                 echoes = bool(asks) and analysis.kind in fold(asks).split()[:1]
                 # The first sentence after a question the article asks ("Pourquoi la cybersécurité et
                 # l'eau ?" "Parce que...") answers it: it is scored with the question's words.
                 asked = passage_terms(asks) if asks else frozenset()
+                # When the user asks that very question ("Pourquoi New York ?"), the paragraph after it
+                # is the answer: its sentences go first, the best of them by the other scores.
+                if asked:
+                    replying = echoes and all(term_in(t, set(analysis.terms)) for t in asked)
                 asks = ""
                 sentence_words = words(sentence)
                 # "De ce fait, ils ont exprimé...": quoted with the sentence before, so scored with it.
@@ -205,7 +212,7 @@ class ExtractiveAnswerer:
                     Candidate(
                         passage, rank, base + s, base + e, coverage, holds, noun, head_related, precision, bag, speaker,
                         label_only, _elsewhen(sentence, doc, analysis), _share(others, own),
-                        _elsewhere(own, analysis),
+                        _elsewhere(own, analysis), replying,
                     )
                 )
         return out

@@ -88,7 +88,7 @@ FUTURE_WORDS = set(
 QUERY_EXPANSIONS = {
     "future": "prochaine suite ensuite prévoit prévue programmée étudie envisage réfléchit prépare",
     "money": "prix coût tarif participation euros budget compter",
-    "contact": "contact contacter renseignements joindre téléphone mail",
+    "contact": "contact contacter renseignements joindre téléphone mail courriel",
     "date": "dates date période calendrier",
 }
 FUTURE_COMPANIONS = set("destination destinations etape etapes".split())

@@ -27,6 +27,8 @@ from bot.evidence import check, has_entity, has_quantity, looks_ahead, next_miss
             False,
         ),  # the number follows the noun
         ("Il y avait 15 investisseurs.", "entrepreneur", False),
+        ("Le programme comprenait trois jours de rencontres.", "rencontr", False),  # it counts days
+        ("La délégation a enchaîné plus de soixante rencontres B2B.", "rencontr", True),
         ("Il y avait quinze personnes.", None, True),
         ("Il y avait 2.5 fois plus de monde.", None, True),
         ("Il y avait des personnes.", None, False),

@@ -448,6 +448,10 @@ Parce que nos start-up conçoivent d’excellents prototypes mais peinent à pas
 Départ en train pour Shenzhen. Village de pêcheurs de 30 000 habitants en 1980, la ville en compte aujourd’hui 12 millions.
 
 Sur place, Léa Vidal, conseillère Asie à la CCI Occitanie, a organisé chaque rendez-vous.
+
+Marc Roux a choisi cette destination pour trouver un fabricant à Hong Kong.
+
+Pourquoi Hong Kong ? « C’est la porte d’entrée juridique de la Chine », explique Léa Vidal.
 """  # noqa: E501
 TWO_TOWNS_ASKER = Asker(
     Article(id="hk2.txt", text=TWO_TOWNS, title="Mission Hong Kong-Shenzhen", mission="Mission Hong Kong-Shenzhen", year=2023),
@@ -466,3 +470,8 @@ def test_the_sentence_after_a_question_the_article_asks_is_read_with_it():
     assert_verbatim(answer, TWO_TOWNS)
 
 
+
+
+def test_the_reply_to_the_question_the_article_asks_itself_wins():
+    answer = TWO_TOWNS_ASKER.ask("Pourquoi la CCI a-t-elle choisi Hong Kong comme destination ?")
+    assert "porte d’entrée juridique" in answer.citations[0].quote

@@ -246,6 +246,8 @@ def test_does_not_split_inside_a_sentence(text):
         ('Il a dit "oui." Puis il part.', ['Il a dit "oui."', "Puis il part."]),
         ("Fin.\r\nDébut ici.", ["Fin.", "Début ici."]),
         ("Écrit à Paris. À Toulouse ensuite.", ["Écrit à Paris.", "À Toulouse ensuite."]),
+        # A quote opening with a space after « ("Pourquoi New York ? « C'était...").
+        ("Pourquoi New York ? «\xa0C’était la plus demandée.", ["Pourquoi New York ?", "«\xa0C’était la plus demandée."]),
     ],
 )
 def test_splits_at_a_sentence_end_before_a_capital_or_digit(text, expected):
