@@ -54,7 +54,7 @@ _COST_QUESTION = frozenset(
 )
 _COST_CUE = re.compile(
     r"\bco[uû]t|\bprix\b|\btarif|\bbudget|\bfrais\b|\bparticipation\b|\binscription|\bpa(?:y|i)(?:e|er|é|ée|és|ait|aient|ant|ants)\b|\bfactur|"
-    r"\bpar\s+(?:personne|participant|entreprise|t[eê]te)|\bpris\s+en\s+charge|\bsubvention|\bfinanc[ée]",
+    r"\bpar\s+(?:personne|participant|entreprise|t[eê]te)|\bpris\s+en\s+charge|\bsubvention|\bfinanc[ée]e?s?\b",
     re.I,
 )
 _DATE = re.compile(

@@ -163,6 +163,10 @@ class ExtractiveAnswerer:
             # "Philippe Garrigues, PDG de ..." under a quote answers who said it, or which company they
             # run, not what was said, why or how: for those the quote says more.
             label_only = analysis.kind in ("autre", "pourquoi", "comment") and self._signs(doc)
+            # A bare heading ("Jour 4 – jeudi 15 novembre") tells what a section is about, not what
+            # happened in it: for a question with no answer type, its first sentence says more.
+            section = str(doc.metadata.get("section") or "").strip()
+            label_only = label_only or (analysis.expects is None and doc.page_content.strip() == section)
             # The section heading qualifies its paragraphs ("Prochaine étape : le Canada").
             context = passage_terms(doc.page_content) | said_by | passage_terms(str(doc.metadata.get("section") or ""))
             if doc.metadata.get("mission") in analysis.missions:  # "la délégation partie à Manhattan": the title
@@ -173,6 +177,9 @@ class ExtractiveAnswerer:
             before = ""  # the previous sentence's text
             asks = last if last.endswith("?") else ""  # a question asked before ("Pourquoi Israël ?")
             replying = False
+            # Right under its heading, a paragraph's first sentence is read with it ("Jour 4 – jeudi
+            # 15 novembre" / "Journée de rencontres B2B..."), as the reply to a question is.
+            heading = passage_terms(last) if last and last == section and not asks else frozenset()
             for s, e, bag in sentence_terms(doc.page_content):
                 sentence = doc.page_content[s:e]
                 if sentence.endswith("?"):  # a question, a heading that asks one: never an answer
@@ -181,7 +188,8 @@ class ExtractiveAnswerer:
                 echoes = bool(asks) and analysis.kind in fold(asks).split()[:1]
                 # The first sentence after a question the article asks ("Pourquoi la cybersécurité et
                 # l'eau ?" "Parce que...") answers it: it is scored with the question's words.
-                asked = passage_terms(asks) if asks else frozenset()
+                asked = passage_terms(asks) if asks else heading
+                heading = frozenset()
                 # When the user asks that very question ("Pourquoi New York ?"), the paragraph after it
                 # is the answer: its sentences go first, the best of them by the other scores.
                 if asked:

@@ -129,6 +129,7 @@ SYNONYM_WORDS = [
     "objectif objectifs but buts ambition",
     "coût prix tarif frais",
     "population habitants",
+    "retardé retard reporté report repoussé décalé différé",
     # Demonyms of Occitanie towns that do not start like the town ("ruthénoise" for Rodez).
     "rodez ruthénois ruthénoise ruthénoises",
     "nîmes nîmois nîmoise nîmoises",
@@ -181,6 +182,9 @@ REWRITES = [
     (r"\bsilicon\s+vall[ée]e\b", "Silicon Valley"),
     (r"\by\s?avait\b", "y avait"),
     (r"\bqd\b", "quand"),
+    # "le quatrième jour": "Jour 4" in a day-by-day programme.
+    *[(rf"\b{word}\s+(jour|journ[ée]e)\b", rf"\1 {n}") for n, word in enumerate(
+        ["premier", "deuxi[èe]me", "troisi[èe]me", "quatri[èe]me", "cinqui[èe]me", "sixi[èe]me", "septi[èe]me"], 1)],
     (r"\bchefs?\s+d['’]\s*entreprises?\b", "dirigeants"),
     (r"\bct\b", "c'était"),
     # "pris en charge par la Région": paid for.

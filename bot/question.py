@@ -228,6 +228,13 @@ def stops_asked_about(
     return asked[0], others
 
 
+_ASKS_WHAT_DONE = re.compile(
+    r"^\s*(?:et\s+)?(?:qu['’]\s*(?:ont|a|avaient|avait|ont-ils|ont-elles)|que\s+(?:font|faisaient|faisait|fait))\s+"
+    r"(?:(?:ils|elles|-ils|-elles)\s+)?(?:fait|font|faisaient|faisait)?\b",
+    re.I,
+)
+
+
 def apposed_classes(tokens: Sequence[str], names: Collection[str], head: str | None) -> set[str]:
     """Class nouns set before a name ("l'entreprise ruthénoise Lumicap", "la start-up Kidlio"): the
     name says which one, the article need not repeat the class.
@@ -295,7 +302,11 @@ def correct(term: str, vocabulary: Collection[str]) -> str:
     letters on), the most frequent one when `vocabulary` maps
     terms to frequencies and several are as close; a tie keeps the term as it is.
     """
-    if not vocabulary or term in vocabulary or len(term) < 5 or term.isdigit() or stem_in(term, vocabulary):
+    if not vocabulary or term in vocabulary or len(term) < 5 or term.isdigit():
+        return term
+    # A longer or shorter form of a known term is no typo; a short stem that merely starts it is
+    # ("entre", from "porte d'entrée", is no form of "entreprenneur").
+    if any(lexicon.stems_match(term, known) for known in vocabulary if len(known) >= len(term) - 3):
         return term
     budget = 2 if len(term) >= 9 else 1
     choices = list(vocabulary) if isinstance(vocabulary, Mapping) else vocabulary  # keys, not counts
@@ -410,6 +421,8 @@ def analyse(
     if head:
         head = next((correct_word(t, head, vocabulary) for t in tokens if stem(t) == head), correct(head, vocabulary))
     expects = expected_type(kind, head, tokens)
+    if kind == "autre" and _ASKS_WHAT_DONE.match(text):
+        head = expects = None  # "Qu'ont fait les participants le jour 4 ?": what they did, not who they are
     role_verbs = {stem(t) for t in tokens if fold(t) in lexicon.ROLE_VERBS}
     if kind == "qui" and role_verbs:
         expects = "role"  # "Qui dirige X ?": a person with a role

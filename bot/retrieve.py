@@ -40,7 +40,7 @@ class Retriever:
             for i, t, m in zip(data["ids"], data["documents"], data["metadatas"], strict=True)
         ]
         self.documents.sort(key=lambda d: (d.metadata.get("source", ""), d.metadata.get("chunk", 0)))
-        self.lexical = LexicalIndex([d.page_content for d in self.documents])
+        self.lexical = LexicalIndex([_with_heading(d) for d in self.documents])
         self._position = {d.id: i for i, d in enumerate(self.documents)}
         self._article_terms: dict[str, set[str]] = {}
         for doc in self.documents:
@@ -134,6 +134,14 @@ class Retriever:
 
 _INSIDE_CAPITALISED = re.compile(r"(?<![.!?:»«\n]\s)(?<!^)\b[A-ZÀ-Ý][\w\-]*[a-zà-ÿ][\w\-]*")
 PROPER_MAX_SHARE = 0.25  # a name in more chunks than this ("Occitanie", "CCI") is no clue
+
+
+def _with_heading(doc: Document) -> str:
+    """A chunk's text for the lexical side, with its section heading: "Jour 4 – jeudi 15 novembre"
+    finds the paragraph under it, not only the heading's own line.
+    """
+    section = str(doc.metadata.get("section") or "").strip()
+    return doc.page_content if not section or section == doc.page_content.strip() else f"{section}\n{doc.page_content}"
 
 
 def proper_terms(texts: Sequence[str]) -> frozenset[str]:

@@ -123,9 +123,9 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional7", 0.93, 0.93, 64),
         ("fictional8", 0.75, 0.93, 64),
         ("fictional9", 0.93, 0.93, 64),
-        ("fictional10", 0.91, 0.9, 64),
+        ("fictional10", 0.93, 0.9, 64),
         ("fictional11", 0.85, 0.93, 64),
-        ("fictional12", 0.85, 0.93, 64),
+        ("fictional12", 0.89, 0.93, 64),
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):

@@ -285,3 +285,9 @@ def test_a_list_of_places_answers_where_best():
 
 def test_a_plan_under_study_looks_ahead():
     assert looks_ahead("Une troisième édition est déjà à l’étude, avec un programme tourné vers le spatial.")
+
+
+def test_funding_raised_is_no_price():
+    sentence = "En 2021, les start-up de la baie ont dépassé les 100 milliards de dollars de financement."
+    assert not check("money", sentence, None, {"coutait"})
+    assert check("money", "La Région en a financé 40 %, soit 1 500 euros.", None, {"coutait"})

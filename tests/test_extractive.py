@@ -452,6 +452,10 @@ Sur place, Léa Vidal, conseillère Asie à la CCI Occitanie, a organisé chaque
 Marc Roux a choisi cette destination pour trouver un fabricant à Hong Kong.
 
 Pourquoi Hong Kong ? « C’est la porte d’entrée juridique de la Chine », explique Léa Vidal.
+
+Jour 4 – jeudi 9 mars
+
+Journée de rencontres : 20 rendez-vous avec des sous-traitants électroniques.
 """  # noqa: E501
 TWO_TOWNS_ASKER = Asker(
     Article(id="hk2.txt", text=TWO_TOWNS, title="Mission Hong Kong-Shenzhen", mission="Mission Hong Kong-Shenzhen", year=2023),
@@ -475,3 +479,8 @@ def test_the_sentence_after_a_question_the_article_asks_is_read_with_it():
 def test_the_reply_to_the_question_the_article_asks_itself_wins():
     answer = TWO_TOWNS_ASKER.ask("Pourquoi la CCI a-t-elle choisi Hong Kong comme destination ?")
     assert "porte d’entrée juridique" in answer.citations[0].quote
+
+
+def test_the_first_sentence_under_a_heading_is_read_with_it():
+    answer = TWO_TOWNS_ASKER.ask("Qu'ont fait les participants le quatrième jour de la mission Hong Kong ?")
+    assert "sous-traitants" in answer.citations[0].quote

@@ -300,6 +300,15 @@ def test_a_demonym_stands_for_its_town():
     assert rewrite("combien de chefs d'entreprise ?") == "combien de dirigeants ?"
 
 
+def test_what_they_did_on_a_day_asks_for_an_action():
+    asked = analyse("Qu'ont fait les participants le quatrième jour de la mission ?")
+    assert (asked.expects, asked.head) == (None, None) and {"jour", "4"} <= set(asked.focus)
+
+
+def test_a_short_stem_that_starts_a_typo_does_not_hide_it():
+    assert correct("entreprenneur", {"entre": 5, "entrepreneur": 3}) == "entrepreneur"
+
+
 def test_a_mission_to_a_country_no_mission_went_to_is_unknown():
     missions = [MissionRef("Mission New York", "New York", 2018, places=places_of("États-Unis"))]
     assert analyse("mission japon c'est quand", missions).unknown_place == "Japon"
