@@ -55,7 +55,7 @@ LIGHT_WORDS = set(
     "type mec nb nombre exactement environ souhaitait souhaitaient cherchait cherchaient faut fallait "
     "celle celui ceux celles comme fallu parmi infos info renseignements precis precise precises "
     "exact exacte exacts exactes stp svp merci bonjour please thanks parti partie partis parties partir "
-    "fait faire faisait faisaient font".split()
+    "fait faire faisait faisaient font peut peuvent pouvait pourrait".split()
 )
 # Words that only restate "the mission" once a mission or a year is named.
 GENERIC_MISSION_WORDS = set(
@@ -182,6 +182,14 @@ REWRITES = [
     (r"\bsilicon\s+vall[ée]e\b", "Silicon Valley"),
     (r"\by\s?avait\b", "y avait"),
     (r"\bqd\b", "quand"),
+    # "la mission asiatique": the mission to Asia.
+    *[(rf"\b(missions?|voyages?|d[ée]l[ée]gations?|s[ée]jours?|d[ée]placements?)\s+{adjective}\b", rf"\1 {place}")
+      for adjective, place in [
+          ("asiatiques?", "en Asie"), ("am[ée]ricaines?", "aux États-Unis"), ("isra[ée]liennes?", "en Israël"),
+          ("chinoises?", "en Chine"), ("californiennes?", "en Californie"), ("new-yorkaise?s?", "à New York"),
+          ("qu[ée]b[ée]coise?s?", "au Québec"), ("canadiennes?", "au Canada"), ("allemandes?", "en Allemagne"),
+          ("japonaise?s?", "au Japon"), ("europ[ée]ennes?", "en Europe"),
+      ]],
     # "le quatrième jour": "Jour 4" in a day-by-day programme.
     *[(rf"\b{word}\s+(jour|journ[ée]e)\b", rf"\1 {n}") for n, word in enumerate(
         ["premier", "deuxi[èe]me", "troisi[èe]me", "quatri[èe]me", "cinqui[èe]me", "sixi[èe]me", "septi[èe]me"], 1)],

@@ -309,6 +309,17 @@ def test_a_short_stem_that_starts_a_typo_does_not_hide_it():
     assert correct("entreprenneur", {"entre": 5, "entrepreneur": 3}) == "entrepreneur"
 
 
+def test_an_adjective_of_place_after_mission_names_the_mission():
+    missions = [
+        MissionRef("Mission Hong Kong – Shenzhen", "Hong Kong – Shenzhen", 2017, places=places_of("Chine")),
+        MissionRef("Mission Silicon Valley", "Silicon Valley", 2017, places=places_of("États-Unis")),
+    ]
+    assert analyse("Combien de rendez-vous a comptés la mission asiatique de 2017 ?", missions).missions == [
+        "Mission Hong Kong – Shenzhen"
+    ]
+    assert analyse("Qui a conduit la délégation américaine ?", missions).missions == ["Mission Silicon Valley"]
+
+
 def test_a_mission_to_a_country_no_mission_went_to_is_unknown():
     missions = [MissionRef("Mission New York", "New York", 2018, places=places_of("États-Unis"))]
     assert analyse("mission japon c'est quand", missions).unknown_place == "Japon"
