@@ -55,7 +55,7 @@ LIGHT_WORDS = set(
     "type mec nb nombre exactement environ souhaitait souhaitaient cherchait cherchaient faut fallait "
     "celle celui ceux celles comme fallu parmi infos info renseignements precis precise precises "
     "exact exacte exacts exactes stp svp merci bonjour please thanks parti partie partis parties partir "
-    "fait faire faisait faisaient font peut peuvent pouvait pourrait".split()
+    "fait faire faisait faisaient font peut peuvent pouvait pourrait figure figurent figurait figuraient".split()
 )
 # Words that only restate "the mission" once a mission or a year is named.
 GENERIC_MISSION_WORDS = set(
@@ -129,6 +129,8 @@ SYNONYM_WORDS = [
     "objectif objectifs but buts ambition",
     "coût prix tarif frais",
     "population habitants",
+    "début débuté débuter commencé commencer commence démarré démarrer",
+    "aide aides soutien subvention",
     "retardé retard reporté report repoussé décalé différé",
     # Demonyms of Occitanie towns that do not start like the town ("ruthénoise" for Rodez).
     "rodez ruthénois ruthénoise ruthénoises",
@@ -182,6 +184,7 @@ REWRITES = [
     (r"\bsilicon\s+vall[ée]e\b", "Silicon Valley"),
     (r"\by\s?avait\b", "y avait"),
     (r"\bqd\b", "quand"),
+    (r"\bcoups?\s+de\s+pouce\b", "aide"),
     # "la mission asiatique": the mission to Asia.
     *[(rf"\b(missions?|voyages?|d[ée]l[ée]gations?|s[ée]jours?|d[ée]placements?)\s+{adjective}\b", rf"\1 {place}")
       for adjective, place in [

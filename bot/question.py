@@ -228,6 +228,7 @@ def stops_asked_about(
     return asked[0], others
 
 
+_ASKS_WHAT = re.compile(r"^\s*(?:et\s+)?(?:que\b|qu['’]|quoi\b)", re.I)
 _ASKS_WHAT_DONE = re.compile(
     r"^\s*(?:et\s+)?(?:qu['’]\s*(?:ont|a|avaient|avait|ont-ils|ont-elles)|que\s+(?:font|faisaient|faisait|fait))\s+"
     r"(?:(?:ils|elles|-ils|-elles)\s+)?(?:fait|font|faisaient|faisait)?\b",
@@ -413,6 +414,8 @@ def analyse(
     text = lexicon.rewrite(question)
     tokens = words(text)
     kind = detect_kind(tokens)
+    if kind in ("qui", "ou") and _ASKS_WHAT.match(text):
+        kind = "autre"  # "Que fabrique l'entreprise qui faisait partie du voyage ?": "qui" is a relative
     head, modifiers = find_head(tokens, text)
     if kind == "qui" and head is None:
         head = role_head(tokens)  # "Qui est le président de X ?": the answer must name a president

@@ -284,6 +284,8 @@ def test_one_town_of_a_mission_with_several_is_what_the_question_asks_about():
         ("combien de rencontres d'affaires ?", "combien de rencontres ?"),
         ("je voudrais le mail de contact svp", "le mail de contact svp"),
         ("Pouvez-vous me dire qui a organisé la mission ?", "qui a organisé la mission ?"),
+        ("Quel coup de pouce la Région apporte-t-elle ?", "Quel aide la Région apporte-t-elle ?"),
+        ("Qu'ont-ils fait le troisième jour ?", "Qu'ont-ils fait le jour 3 ?"),
     ],
 )
 def test_chat_shorthand_and_politeness_are_read_away(typed, read):
@@ -318,6 +320,11 @@ def test_an_adjective_of_place_after_mission_names_the_mission():
         "Mission Hong Kong – Shenzhen"
     ]
     assert analyse("Qui a conduit la délégation américaine ?", missions).missions == ["Mission Silicon Valley"]
+
+
+def test_a_relative_qui_does_not_make_a_who_question():
+    assert analyse("Que fabrique l'entreprise de Sète qui faisait partie du voyage ?").kind == "autre"
+    assert analyse("Qui dirige l'entreprise qui fabrique des tielles ?").kind == "qui"
 
 
 def test_a_mission_to_a_country_no_mission_went_to_is_unknown():
