@@ -201,7 +201,7 @@ REWRITES = [
     # "pris en charge par la Région": paid for.
     (r"\b(?:pris|prise|prises)\s+en\s+charge\b", "financé"),
     # "rencontres d'affaires", "rendez-vous B2B": meetings.
-    (r"\b(rencontres?|rendez-vous|r[ée]unions?|entretiens?)\s+(?:d['’]\s*affaires|b2b|professionnel(?:le)?s?)\b",
+    (r"\b(rencontres?|rendez-vous|r[ée]unions?|entretiens?)\s+(?:d['’\s]\s*affaires|b2b|professionnel(?:le)?s?)\b",
      r"\1"),
     # Politeness around the question: "je voudrais le mail de...", "pouvez-vous me dire...".
     (r"\b(?:je|j['’])\s*(?:voudrais|souhaiterais|aimerais|veux|souhaite|cherche|recherche)\s+(?:savoir\s+)?", ""),

@@ -282,6 +282,7 @@ def test_one_town_of_a_mission_with_several_is_what_the_question_asks_about():
         ("la mission 2017 ct quelles dates ?", "la mission 2017 c'était quelles dates ?"),
         ("Quelle part a été prise en charge par la Région ?", "Quelle part a été financé par la Région ?"),
         ("combien de rencontres d'affaires ?", "combien de rencontres ?"),
+        ("et combien de rendez vous d affaires ?", "et combien de rendez-vous ?"),
         ("je voudrais le mail de contact svp", "le mail de contact svp"),
         ("Pouvez-vous me dire qui a organisé la mission ?", "qui a organisé la mission ?"),
         ("Quel coup de pouce la Région apporte-t-elle ?", "Quel aide la Région apporte-t-elle ?"),
