@@ -267,6 +267,8 @@ ENGLISH_WORDS = {
     "intent": "intention", "pilot": "pilote", "project": "projet", "sensors": "capteurs", "water": "eau",
     "health": "santé", "cybersecurity": "cybersécurité", "aerospace": "aéronautique", "aeronautics": "aéronautique",
     "energy": "énergie", "food": "agroalimentaire", "travelled": "rendue", "traveled": "rendue",
+    "share": "part", "wastewater": "eaux usées", "reused": "réutilise", "recycled": "recycle",
+    "irrigation": "irrigation", "gdp": "PIB", "research": "recherche", "spends": "consacre", "spend": "consacre",
 }  # fmt: skip
 ENGLISH_STOPWORDS = set(
     "does do did is are was were the a an of to in on at for by with from according about this "

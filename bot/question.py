@@ -228,6 +228,7 @@ def stops_asked_about(
     return asked[0], others
 
 
+_SHARE_OF = re.compile(r"\bcombien\s+(?:de|d['’])\s*(?:son|sa|ses|leurs?)\b", re.I)
 _ASKS_WHAT = re.compile(r"^\s*(?:et\s+)?(?:que\b|qu['’]|quoi\b)", re.I)
 _ASKS_WHAT_DONE = re.compile(
     r"^\s*(?:et\s+)?(?:qu['’]\s*(?:ont|a|avaient|avait|ont-ils|ont-elles)|que\s+(?:font|faisaient|faisait|fait))\s+"
@@ -424,6 +425,8 @@ def analyse(
     if head:
         head = next((correct_word(t, head, vocabulary) for t in tokens if stem(t) == head), correct(head, vocabulary))
     expects = expected_type(kind, head, tokens)
+    if kind == "combien" and _SHARE_OF.search(text):
+        expects = "quantity"  # "dépense combien de son PIB ?": a share of it ("5,6 % de son PIB"), not a price
     if kind == "autre" and _ASKS_WHAT_DONE.match(text):
         head = expects = None  # "Qu'ont fait les participants le jour 4 ?": what they did, not who they are
     role_verbs = {stem(t) for t in tokens if fold(t) in lexicon.ROLE_VERBS}

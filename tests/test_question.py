@@ -328,6 +328,11 @@ def test_a_relative_qui_does_not_make_a_who_question():
     assert analyse("Qui dirige l'entreprise qui fabrique des tielles ?").kind == "qui"
 
 
+def test_how_much_of_its_gdp_asks_for_a_share_not_a_price():
+    assert analyse("israel depense cb de son pib en recherche ?").expects == "quantity"
+    assert analyse("combien coûte la mission ?").expects == "money"
+
+
 def test_a_mission_to_a_country_no_mission_went_to_is_unknown():
     missions = [MissionRef("Mission New York", "New York", 2018, places=places_of("États-Unis"))]
     assert analyse("mission japon c'est quand", missions).unknown_place == "Japon"
