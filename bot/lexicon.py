@@ -55,7 +55,8 @@ LIGHT_WORDS = set(
     "type mec nb nombre exactement environ souhaitait souhaitaient cherchait cherchaient faut fallait "
     "celle celui ceux celles comme fallu parmi infos info renseignements precis precise precises "
     "exact exacte exacts exactes stp svp merci bonjour please thanks parti partie partis parties partir "
-    "fait faire faisait faisaient font peut peuvent pouvait pourrait figure figurent figurait figuraient".split()
+    "fait faire faisait faisaient font peut peuvent pouvait pourrait figure figurent figurait figuraient "
+    "plutot jusqu".split()
 )
 # Words that only restate "the mission" once a mission or a year is named.
 GENERIC_MISSION_WORDS = set(
@@ -129,6 +130,7 @@ SYNONYM_WORDS = [
     "objectif objectifs but buts ambition",
     "coût prix tarif frais",
     "population habitants",
+    "inscrire inscription inscriptions inscrit inscrits inscrite",
     "début débuté débuter commencé commencer commence démarré démarrer",
     "aide aides soutien subvention",
     "retardé retard reporté report repoussé décalé différé",
@@ -184,6 +186,7 @@ REWRITES = [
     (r"\bsilicon\s+vall[ée]e\b", "Silicon Valley"),
     (r"\by\s?avait\b", "y avait"),
     (r"\bqd\b", "quand"),
+    (r"\bpr\b", "pour"),
     (r"\bcoups?\s+de\s+pouce\b", "aide"),
     # "la mission asiatique": the mission to Asia.
     *[(rf"\b(missions?|voyages?|d[ée]l[ée]gations?|s[ée]jours?|d[ée]placements?)\s+{adjective}\b", rf"\1 {place}")

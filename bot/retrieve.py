@@ -89,9 +89,10 @@ class Retriever:
         # The best lexical hits stay among the k, even when the dense side missed them: a short line
         # that holds every word asked ("Fonds rencontrés : Yarden Ventures, ...") must not be fused away.
         kept = [i for i in lex_order[:LEXICAL_KEPT] if i in fused]
-        # So does the best hit on the asked-for words alone: the mission's name and year, repeated in
-        # its lede, must not outweigh them ("... plus chère que celle de 2017 ?" -> "C'est plus cher").
+        # So does the best hit on the asked-for words alone, or their synonyms: the mission's name and
+        # year, repeated in its lede, must not outweigh them ("... plus chère que 2017 ?" -> "C'est plus cher").
         focus = list(analysis.focus)
+        focus += [t for term in analysis.focus for t in lexicon.synonyms().get(term, ())]  # "Inscriptions :"
         if focus and set(focus) != set(query):
             on_focus = self.lexical.scores(focus)
             on_focus[~allowed] = 0.0
