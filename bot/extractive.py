@@ -296,6 +296,8 @@ class ExtractiveAnswerer:
         if analysis.kind == "qui" and head and _only_deputy(_text(candidate), head):
             if not _only_deputy(analysis.question, head):  # unless the deputy is what is asked for
                 return False  # a vice-president is not the president asked for
+        if analysis.kind == "qui" and head and _holds_another(_text(candidate), analysis.question, head):
+            return False  # "présidente du cluster X" is not the "président de la CCI" asked for
         # "Les chiffres lui donnent raison" is no "chiffre d'affaires" ("CA", its synonym, is).
         if money_head and stem_in(str(analysis.noun), candidate.bag):
             if not all(term_in(c, candidate.bag) for c in analysis.companions):
@@ -451,6 +453,26 @@ def _only_deputy(sentence: str, head: str) -> bool:
     """The sentence names the asked-for role only as a deputy: "vice-président" for "président"."""
     found = [bool(m.group(1)) for m in _DEPUTY.finditer(sentence) if stem(m.group(2).lower()) == head]
     return bool(found) and all(found)
+
+
+def _role_of(head: str) -> re.Pattern[str]:
+    return re.compile(
+        rf"\b{re.escape(head)}\w*\s+(?:de\s+la\s+|du\s+|de\s+l['’]\s*|des\s+|de\s+|d['’]\s*)((?:[\w-]+\s*){{1,5}})"
+    )
+
+
+def _holds_another(sentence: str, question: str, head: str) -> bool:
+    """The sentence gives the asked-for role of another body than the question's: ("présidente du
+    cluster Occitanie Data Valley", "Qui est le président de la CCI Occitanie ?") -> True; ("CEO de
+    la société toulousaine Pole Star", "c qui le ceo de polestar") -> False.
+    """
+    asked = _role_of(head).search(fold(question))
+    if not asked:
+        return False
+    wanted = asked.group(1).split()[0]
+    held = [m.group(1).split() for m in _role_of(head).finditer(fold(sentence))]
+    pairs = [{*body, *(a + b for a, b in zip(body, body[1:], strict=False))} for body in held]  # "polestar"
+    return bool(held) and not any(wanted in words_of for words_of in pairs)
 
 
 _AGENT = re.compile(r"\b(\w+)\s+(?:conjointement\s+)?par\s+(?:la\s+|le\s+|les\s+|l['’])?[A-ZÀ-Ý]")

@@ -453,6 +453,8 @@ Marc Roux a choisi cette destination pour trouver un fabricant à Hong Kong.
 
 Pourquoi Hong Kong ? « C’est la porte d’entrée juridique de la Chine », explique Léa Vidal.
 
+Émilie Castan, présidente du cluster Occitanie Data, a reçu la délégation à Shenzhen.
+
 Jour 4 – jeudi 9 mars
 
 Journée de rencontres : 20 rendez-vous avec des sous-traitants électroniques.
@@ -484,3 +486,8 @@ def test_the_reply_to_the_question_the_article_asks_itself_wins():
 def test_the_first_sentence_under_a_heading_is_read_with_it():
     answer = TWO_TOWNS_ASKER.ask("Qu'ont fait les participants le quatrième jour de la mission Hong Kong ?")
     assert "sous-traitants" in answer.citations[0].quote
+
+
+def test_the_role_of_another_body_is_not_the_role_asked_for():
+    assert TWO_TOWNS_ASKER.ask("Qui est le président de la CCI Occitanie ?").abstained
+    assert "Émilie Castan" in TWO_TOWNS_ASKER.ask("Qui est la présidente du cluster Occitanie Data ?").text
