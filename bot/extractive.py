@@ -455,7 +455,9 @@ def _only_deputy(sentence: str, head: str) -> bool:
     return bool(found) and all(found)
 
 
+@lru_cache(maxsize=64)
 def _role_of(head: str) -> re.Pattern[str]:
+    """The asked-for role and the first words of whose it is: "présidente du (cluster Occitanie)"."""
     return re.compile(
         rf"\b{re.escape(head)}\w*\s+(?:de\s+la\s+|du\s+|de\s+l['’]\s*|des\s+|de\s+|d['’]\s*)((?:[\w-]+\s*){{1,5}})"
     )

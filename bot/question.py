@@ -230,10 +230,9 @@ def stops_asked_about(
 
 _SHARE_OF = re.compile(r"\bcombien\s+(?:de|d['’])\s*(?:son|sa|ses|leurs?)\b", re.I)
 _ASKS_WHAT = re.compile(r"^\s*(?:et\s+)?(?:que\b|qu['’]|quoi\b)", re.I)
+# "Qu'ont fait / visité les participants ?", "Que faisaient-ils ?": what they did, not who they are.
 _ASKS_WHAT_DONE = re.compile(
-    r"^\s*(?:et\s+)?(?:qu['’]\s*(?:ont|a|avaient|avait|ont-ils|ont-elles)|que\s+(?:font|faisaient|faisait|fait))\s+"
-    r"(?:(?:ils|elles|-ils|-elles)\s+)?(?:fait|font|faisaient|faisait)?\b",
-    re.I,
+    r"^\s*(?:et\s+)?(?:qu['’]\s*(?:ont|a|avaient|avait)|que\s+(?:font|faisaient|faisait|fait))\b", re.I
 )
 
 
