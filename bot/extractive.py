@@ -20,7 +20,7 @@ from bot import evidence, french_model, lexicon
 from bot.answer import Answer, Citation, Passage
 from bot.lexicon import stem_in, term_in
 from bot.question import Analysis
-from corpus.facts import FIGURE, ROLE_TITLES, tells_participants, told_earlier
+from corpus.facts import DISTRICTS, FIGURE, ROLE_TITLES, tells_participants, told_earlier
 from corpus.metadata import YEAR
 from index.chunking import is_attribution
 from index.french import fold, split_sentences, stem, terms, words
@@ -56,6 +56,7 @@ _ELIDED_COUNT = re.compile(
     rf"[^.]{{0,40}}?(?:{FIGURE})",
     re.I,
 )
+_COUNTRY_FIGURE = re.compile(r"\bpays\s+(?:de|d['’]|qui\s+compte|comptant)\s*[^;:]{0,30}?\bhabitants\b", re.I)
 CONTEXT_CREDIT = 0.5  # a focus word found only in the sentence's passage counts half
 # A focus word that the sentence's whole article never uses is more likely a paraphrase ("choisi",
 # "contacter") than the crux, which the head noun carries: it weighs less, and a verb nothing.
@@ -169,6 +170,7 @@ class ExtractiveAnswerer:
             label_only = label_only or (analysis.expects is None and doc.page_content.strip() == section)
             # The section heading qualifies its paragraphs ("Prochaine étape : le Canada").
             context = passage_terms(doc.page_content) | said_by | passage_terms(str(doc.metadata.get("section") or ""))
+            told_at = context | _towns_of(context)  # the places the passage names, not its article's title
             if doc.metadata.get("mission") in analysis.missions:  # "la délégation partie à Manhattan": the title
                 context = context | passage_terms(str(doc.metadata.get("title", "")))
             article = self.article_terms(str(doc.metadata.get("source", ""))) if self.article_terms else context
@@ -206,7 +208,10 @@ class ExtractiveAnswerer:
                 coverage = self._coverage(own, context, analysis, article)
                 if speaker is not None and (analysis.kind == "qui" or analysis.expects in ("person", "entity")):
                     quoted = f"{quoted} {speaker.page_content}"  # who said it is the answer
-                holds = evidence.check(analysis.expects, quoted, analysis.head, question_words, head_word)
+                # Asked about a town, the country's figure in its sentence is no answer ("Tel-Aviv,
+                # Haïfa et Jérusalem [...] un pays de 9,7 millions d'habitants").
+                checked = _COUNTRY_FIGURE.sub(" ", quoted) if analysis.stop else quoted
+                holds = evidence.check(analysis.expects, checked, analysis.head, question_words, head_word)
                 head_related = bool(head_word) and french_model.related(str(head_word), sentence_words)
                 noun = bool(analysis.noun) and (term_in(str(analysis.noun), bag) or head_related)
                 one_day = analysis.noun == lexicon.DAY_HEAD
@@ -220,7 +225,7 @@ class ExtractiveAnswerer:
                     Candidate(
                         passage, rank, base + s, base + e, coverage, holds, noun, head_related, precision, bag, speaker,
                         label_only, _elsewhen(sentence, doc, analysis), _share(others, own),
-                        _elsewhere(own, analysis), replying,
+                        _elsewhere(own, told_at, analysis), replying,
                     )
                 )
         return out
@@ -505,15 +510,32 @@ def _elsewhen(sentence: str, doc: Document, analysis: Analysis) -> bool:
     return bool(years) and not years & own
 
 
-def _elsewhere(own: Collection[str], analysis: Analysis) -> bool:
+def _elsewhere(own: Collection[str], told_at: Collection[str], analysis: Analysis) -> bool:
     """A figure or a date told of another town of the mission than the one asked about ("Combien
-    d'habitants compte Hong Kong ?": "Shenzhen [...] la ville en compte 12 millions").
+    d'habitants compte Hong Kong ?": "Shenzhen [...] la ville en compte 12 millions"), or in a
+    passage that does not name the town asked about ("Combien d'habitants compte Montréal ?": "À
+    Manhattan [...] une métropole de 8,4 millions d'habitants").
     """
     if analysis.expects not in ("quantity", "money", "date", "duration") and not (
         analysis.expects is None and analysis.noun  # "la population de Jérusalem"
     ):
         return False  # who found a maker in Shenzhen may have found a partner in Hong Kong too
-    return bool(set(own) & set(analysis.elsewhere)) and not set(own) & set(analysis.stop)
+    stop = set(analysis.stop)
+    if not stop or set(own) & stop:
+        return False
+    return bool(set(own) & set(analysis.elsewhere)) or not set(told_at) & stop
+
+
+@lru_cache(maxsize=1)
+def _districts() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    return tuple(
+        (frozenset(terms(district)), frozenset(terms(town))) for town, named in DISTRICTS.items() for district in named
+    )
+
+
+def _towns_of(bag: frozenset[str]) -> frozenset[str]:
+    """The terms of the towns whose districts `bag` names: {"manhattan"} -> {"new", "york"}."""
+    return frozenset(t for district, town in _districts() if district <= bag for t in town)
 
 
 def _worth_adding(other: Candidate, chosen: list[Candidate], analysis: Analysis) -> bool:

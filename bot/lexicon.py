@@ -23,7 +23,7 @@ TYPE_HEAD_WORDS = {
     "organisme personne personnes intervenant intervenants université universités école fonds "
     "acteur acteurs partenaire partenaires marque structure cabinet investisseur investisseurs "
     "entrepreneur entrepreneurs dirigeant dirigeants invité participant participants expert "
-    "interlocuteur incubateur accélérateur",
+    "interlocuteur incubateur accélérateur site sites",
     "money": "prix coût tarif montant budget valeur somme argent",
     "contact": "téléphone numéro mail email courriel contact contacts coordonnées",
     "rank": "rang classement",
@@ -45,6 +45,8 @@ PRENOMINAL = set(
     "nouveaux meilleur meilleure meilleurs meilleures gros differents differentes autres autre "
     "plus moins".split()
 )
+# Adjectives before the noun that still say something to find ("ancien chantier naval"): never the head.
+PRENOMINAL_KEPT = set("ancien ancienne anciens anciennes".split())
 # Words that carry no content of their own in a question ("Où sont-ils allés ?", "Quand s'est
 # déroulée la mission ?", "la devise citée dans l'article"): left out of the focus words.
 LIGHT_WORDS = set(
@@ -166,6 +168,8 @@ REWRITES = [
     (r"\bqu['’]est[- ]ce\s+(?:que|qu['’]|qui)\s*", "que "),
     (r"\bnb(?:re)?\s+(?:de|d['’])\s*", "combien de "),
     (r"\bnombre\s+(?:de|d['’])\s*", "combien de "),
+    # "Quelle est la population de Tel-Aviv ?", "population jerusalem": how many people live there.
+    (r"\b(?:quel(?:le)?\s+(?:est|[ée]tait)\s+)?(?:la\s+)?population\b(?:\s+(?:de|d['’]))?\s*", "combien d'habitants "),
     (r"\brdv\b", "rendez-vous"),
     (r"\brendez\s+vous\b", "rendez-vous"),
     (r"\b1(?:[èe]re|re)\b", "première"),

@@ -86,6 +86,12 @@ def detect_kind(tokens: Sequence[str]) -> str:
     return "autre"
 
 
+_BE = frozenset("est sont etait etaient sera seront".split())
+# A yes-or-no question with its subject inverted ("La Région a-t-elle subventionné le voyage ?"):
+# the noun it opens on is its subject, not the kind of answer asked for.
+_INVERTED = re.compile(r"\w-(?:t-)?(?:il|elle|ils|elles|on)\b|\best-ce\s+qu", re.I)
+
+
 def find_head(tokens: Sequence[str], question: str = "") -> tuple[str | None, set[str]]:
     """The noun asked about, and the adjectives before it: "Quelles grandes entreprises" ->
     ("entrepris", {"grand"}); "Quel est le poste de X" -> ("post", set()); "combien a levé X"
@@ -100,7 +106,13 @@ def find_head(tokens: Sequence[str], question: str = "") -> tuple[str | None, se
             for j in range(i + 1, min(i + 6, len(tokens))):
                 if folded[j] in lexicon.PRENOMINAL:
                     modifiers.add(stem(tokens[j]))
-                elif not is_stopword(folded[j]) and folded[j] not in ("est", "sont", "etait", "etaient"):
+                elif folded[j] in lexicon.PRENOMINAL_KEPT:
+                    continue
+                elif not is_stopword(folded[j]) and folded[j] not in _BE:
+                    # "combien de places sont ouvertes": what is said of the noun is no word to find
+                    if token == "combien" and j + 2 < len(tokens) and folded[j + 1] in _BE:
+                        if not is_stopword(folded[j + 2]):
+                            modifiers.add(stem(tokens[j + 2]))
                     return stem(tokens[j]), modifiers
             return None, set()
     return None, set()
@@ -193,14 +205,15 @@ def match_missions(asked: set[str], missions: Sequence[MissionRef]) -> tuple[lis
 
 
 def stops_asked_about(
-    tokens: Sequence[str], named: Sequence[str], missions: Sequence[MissionRef]
+    tokens: Sequence[str], named: Sequence[str], missions: Sequence[MissionRef], vocabulary: Collection[str] = ()
 ) -> tuple[set[str], set[str]]:
     """Terms of the one town of a named mission with several ("Mission Hong Kong - Shenzhen") that
     the question asks about rather than names the mission by, and of the mission's other towns:
     "Combien d'habitants compte Hong Kong ?" must not be answered with Shenzhen's figure; "la
-    mission Hong Kong" only names the mission.
+    mission Hong Kong", "la mision new york" and "the New York mission" only name the mission.
     """
-    folded = [fold(t) for t in tokens]
+    mission_words = {stem(w) for w in _NAMES_MISSION}
+    folded = [correct(stem(t), vocabulary) if stem(t) not in mission_words else stem(t) for t in tokens]
     token_terms = [set(terms(t)) for t in tokens]
     asked: list[set[str]] = []
     others: set[str] = set()
@@ -220,7 +233,8 @@ def stops_asked_about(
             named_here = bool(at) and town <= set().union(*(token_terms[i] for i in at))
             if named_here:
                 asked.append(town)
-                naming = naming or bool(set(folded[max(0, at[0] - 3) : at[0]]) & _NAMES_MISSION)
+                around = folded[max(0, at[0] - 3) : at[0]] + folded[at[-1] + 1 : at[-1] + 2]
+                naming = naming or bool(set(around) & mission_words)
             else:
                 others |= town
     if len(asked) != 1 or naming:  # "la mission à Hong Kong et Shenzhen" names the mission
@@ -419,7 +433,7 @@ def analyse(
     head, modifiers = find_head(tokens, text)
     if kind == "qui" and head is None:
         head = role_head(tokens)  # "Qui est le président de X ?": the answer must name a president
-    if kind == "autre" and head is None:
+    if kind == "autre" and head is None and not _INVERTED.search(text):
         head = keyword_head(tokens)  # "dates mission berlin", "budget berlin ?": the noun names the answer
     if head:
         head = next((correct_word(t, head, vocabulary) for t in tokens if stem(t) == head), correct(head, vocabulary))
@@ -451,6 +465,8 @@ def analyse(
     if expects in TYPE_WORDS_SKIPPED:  # "What phone number...": "numéro" is no word to find either
         type_words = lexicon.type_heads()[expects] | ({lexicon.TIME_HEAD} if expects == "duration" else set())
         skip = skip | (set(all_terms) & type_words)
+    if expects == "contact":  # "Comment joindre l'organisateur ?": the contact an article gives is the organiser's
+        skip = skip | {stem(w) for w in tokens if fold(w) in lexicon.CONTACT_VERBS or fold(w).startswith("organis")}
     light = lexicon.LIGHT_WORDS | (lexicon.REASON_LIGHT_WORDS if kind == "pourquoi" else set())
     light = light | (lexicon.WORK_VERBS if expects == "role" else set())
     light = light | (lexicon.PLACE_VERBS if expects == "place" else set())
@@ -477,7 +493,7 @@ def analyse(
         skip = skip | {stem(w) for w in lexicon.GENERIC_MISSION_WORDS}
         # "Quel jour les participants sont-ils allés à X ?": the mission's people, unless counted.
         skip = skip | ({stem(w) for w in lexicon.MISSION_PEOPLE_WORDS} - {head})
-    stop, elsewhere = stops_asked_about(tokens, named, missions)
+    stop, elsewhere = stops_asked_about(tokens, named, missions, vocabulary)
     names = [n for n in names if n not in skip]  # "CCI Occitanie" once a mission is named
     skip = skip | apposed_classes(tokens, names, head)
     focus = [t for t in dict.fromkeys(all_terms) if t not in skip]

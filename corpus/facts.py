@@ -77,6 +77,14 @@ COUNTRIES = {
     "Maroc": ("maroc", "casablanca"),
     "Brésil": ("brésil", "são paulo"),
 }
+# Districts an article may name for its town: "À Manhattan [...] une métropole de 8,4 millions
+# d'habitants" tells of New York.
+DISTRICTS = {
+    "New York": ("manhattan", "brooklyn", "queens", "bronx", "harlem", "wall street"),
+    "Hong Kong": ("kowloon", "wan chai"),
+    "Tel-Aviv": ("jaffa",),
+    "San Francisco": ("soma", "mission district"),
+}
 # Regions a question may name a mission by: "la mission en Asie du Sud-Est".
 REGIONS = {
     "Amérique du Nord": ("États-Unis", "Canada"),

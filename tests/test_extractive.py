@@ -491,3 +491,44 @@ def test_the_first_sentence_under_a_heading_is_read_with_it():
 def test_the_role_of_another_body_is_not_the_role_asked_for():
     assert TWO_TOWNS_ASKER.ask("Qui est le président de la CCI Occitanie ?").abstained
     assert "Émilie Castan" in TWO_TOWNS_ASKER.ask("Qui est la présidente du cluster Occitanie Data ?").text
+
+
+NY_MONTREAL = """ON EN PARLE - novembre 2019
+
+Mission New York – Montréal
+
+Du 7 au 13 octobre, douze dirigeants d’Occitanie ont participé à la mission « New York – Montréal » organisée par la CCI Occitanie.
+
+À Manhattan, la délégation a enchaîné les rendez-vous d’affaires. Sur place, elle a aussi pris la mesure d’une métropole de 8,4 millions d’habitants.
+
+À Montréal, la délégation a été reçue par la Chambre de commerce française au Canada.
+"""  # noqa: E501
+NY_MONTREAL_ASKER = Asker(
+    Article(id="nym.txt", text=NY_MONTREAL, title="Mission New York – Montréal", mission="Mission New York – Montréal", year=2019),
+    [MissionRef("Mission New York – Montréal", "New York – Montréal", 2019, places=places_of("États-Unis"))],
+)
+
+
+def test_a_figure_in_a_passage_naming_another_place_does_not_answer_for_the_town_asked():
+    # The passage names Manhattan, a district of New York: its figure is not Montréal's.
+    assert NY_MONTREAL_ASKER.ask("Combien d'habitants compte Montréal ?").abstained
+    assert "8,4 millions" in NY_MONTREAL_ASKER.ask("Combien d'habitants compte New York ?").text
+
+
+ISRAEL_TOWNS = """ON EN PARLE - avril 2023
+
+Mission Israël
+
+Au programme : Tel-Aviv, Haïfa et Jérusalem, et une ambition, comprendre comment un pays de 9,7 millions d’habitants est devenu un vivier de jeunes pousses.
+
+À Tel-Aviv, ville de 470 000 habitants, les participants ont été reçus par la Chambre de commerce Israël-France.
+"""  # noqa: E501
+ISRAEL_TOWNS_ASKER = Asker(
+    Article(id="il.txt", text=ISRAEL_TOWNS, title="Mission Israël", mission="Mission Israël", year=2023),
+    [MissionRef("Mission Israël", "Israël", 2023, places=places_of("Israël"))],
+)
+
+
+def test_the_country_s_figure_in_a_sentence_naming_the_town_does_not_answer_for_the_town():
+    assert ISRAEL_TOWNS_ASKER.ask("population jerusalem svp").abstained
+    assert "470 000" in ISRAEL_TOWNS_ASKER.ask("Quelle est la population de Tel-Aviv ?").text

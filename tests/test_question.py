@@ -287,6 +287,8 @@ def test_one_town_of_a_mission_with_several_is_what_the_question_asks_about():
         ("Pouvez-vous me dire qui a organisé la mission ?", "qui a organisé la mission ?"),
         ("Quel coup de pouce la Région apporte-t-elle ?", "Quel aide la Région apporte-t-elle ?"),
         ("Qu'ont-ils fait le troisième jour ?", "Qu'ont-ils fait le jour 3 ?"),
+        ("population jerusalem svp", "combien d'habitants jerusalem svp"),
+        ("Quelle est la population de Tel-Aviv ?", "combien d'habitants Tel-Aviv ?"),
     ],
 )
 def test_chat_shorthand_and_politeness_are_read_away(typed, read):
@@ -526,3 +528,35 @@ def test_a_stop_of_the_trip_names_the_mission_and_stays_a_word_to_find():
 
 def test_spending_is_a_price():
     assert analyse("Combien fallait-il débourser pour participer à la mission New York ?", MISSIONS).expects == "money"
+
+
+def test_a_mission_named_with_a_typo_or_in_english_is_no_town_asked_about():
+    missions = [MissionRef("Mission New York – Montréal", "New York – Montréal", 2019, places=places_of("États-Unis"))]
+    vocabulary = {"mission", "habit", "montreal", "new", "york"}
+    assert analyse("Combien d'habitants compte Montréal ?", missions, vocabulary).stop == ["montreal"]
+    assert not analyse("cb coute la mision new york svp", missions, vocabulary).stop
+    assert not analyse("How many business meetings did the New York mission secure?", missions, vocabulary).stop
+
+
+def test_what_is_said_of_a_counted_noun_is_no_word_to_find():
+    asked = analyse("combien de places sont ouvertes ?")
+    assert asked.head == "plac" and "ouvert" not in asked.focus
+    assert "ouvert" in analyse("combien de bureaux ont ouvert ?").focus
+
+
+def test_ancien_is_never_the_head_but_stays_a_word_to_find():
+    asked = analyse("Quelle ancienne participante recevra le groupe ?")
+    assert asked.noun == "particip" and "ancien" in asked.terms
+    assert "ancien" in analyse("Quel ancien site industriel ont-ils visité ?").focus
+
+
+def test_a_yes_or_no_question_opening_on_a_noun_asks_no_type_of_answer():
+    asked = analyse("La Région a-t-elle subventionné le voyage ?")
+    assert asked.expects is None and "region" in asked.focus
+    assert analyse("region de la mission ?").expects == "place"  # a keyword question still does
+
+
+def test_reaching_the_organiser_asks_for_the_contact_line():
+    asked = analyse("Comment peut-on joindre l'organisateur du voyage ?")
+    assert asked.expects == "contact"
+    assert not {"joindr", "organis"} & set(asked.focus)
