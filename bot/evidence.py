@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from functools import cache
 
-from bot import french_model
+from bot import french_model, lexicon
 from bot.lexicon import stem_in, stems_match, synonyms, term_in
 from corpus.facts import NUMBER_IN_WORDS, PEOPLE_WORDS, ROLE_TITLES, count_participants, find_sectors
 from corpus.facts import NUMBER_WORDS as FACT_NUMBER_WORDS
@@ -57,6 +57,11 @@ _COST_CUE = re.compile(
     r"\bpar\s+(?:personne|participant|entreprise|t[eê]te)|\bpris\s+en\s+charge|\bsubvention|\bfinanc[ée]e?s?\b",
     re.I,
 )
+# Money given rather than paid: "une aide de 1 500 €", "la Région en a financé 40 %".
+_AID = re.compile(r"\baides?\b|\bsubvention|\bvers[ée]e?s?\b|\bfinanc|\bpris[e]?\s+en\s+charge|\brembours", re.I)
+_PRICE_WORD = re.compile(
+    r"\bco[uû]t|\bprix\b|\btarif|\bbudget|\bfrais\b|\bfactur|\bpa(?:y|i)(?:e|er|é|ée|és|ait|aient)\b", re.I
+)
 _DATE = re.compile(
     rf"\b\d{{1,2}}(?:er)?\s+{_MONTH}\b|\b{_MONTH}\s+(?:19|20)\d{{2}}\b|\b(?:en|depuis|de)\s+(?:19|20)\d{{2}}\b|"
     rf"\bfin\s+{_MONTH}\b|\bdébut\s+{_MONTH}\b|"
@@ -79,7 +84,7 @@ _ROLE = re.compile(
 # "Sur l'irrigation de précision, les Israéliens ont vingt ans d'avance".
 _SPECIALTY = re.compile(
     r"\bsp[ée]ciali(?:st|s[ée])\w*\s+(?:de|des|du|dans|en)\b|\bdans\s+le\s+domaine\b|\ben\s+mati[èe]re\s+d|"
-    r"^[«\s]*sur\s+(?:le|la|les|l['’])",
+    r"^[«\s]*sur\s+(?:le|la|les|l['’])|\bth[èe]mes?\b|\bth[ée]matiques?\b",  # "les quatre thèmes retenus"
     re.I,
 )
 # A rank: "6e puissance économique mondiale", "au premier rang".
@@ -175,10 +180,16 @@ def has_place(sentence: str, question_words: set[str]) -> bool:
 
 
 def has_money(sentence: str, question_words: set[str]) -> bool:
-    """An amount; a price when the question asks what something cost ("combien coûtait...")."""
+    """An amount; a price when the question asks what something cost ("combien coûtait..."): an aid
+    ("la Région a versé une aide de 1 500 €") is none, unless the question asks about aid too.
+    """
     if not _MONEY.search(sentence):
         return False
-    return not (question_words & _COST_QUESTION) or bool(_COST_CUE.search(sentence))
+    if not question_words & _COST_QUESTION:
+        return True
+    if _AID.search(sentence) and not question_words & lexicon.AID_WORDS and not _PRICE_WORD.search(sentence):
+        return False
+    return bool(_COST_CUE.search(sentence))
 
 
 def has_contact(sentence: str, question_words: set[str]) -> bool:
@@ -252,6 +263,18 @@ def names_after(sentence: str, head: str) -> bool:
     return False
 
 
+_APPOSED = re.compile(r"\b((?:[A-ZÀ-Ý][\w’'\-]+\s+){1,3}[A-ZÀ-Ý][\w’'\-]+)\s*,\s+\w")
+
+
+def introduces(sentence: str, question_words: set[str]) -> bool:
+    """The sentence says who the person the question names is, in an apposition after their name:
+    "qui est mathieu carrere" <- "Mathieu Carrère, un Narbonnais installé en Californie, ...".
+    """
+    return any(
+        all(fold(w) in question_words for w in words(m.group(1))) for m in _APPOSED.finditer(sentence)
+    )
+
+
 def check(
     expects: str | None, sentence: str, head: str | None, question_words: set[str], head_word: str | None = None
 ) -> bool:
@@ -272,7 +295,7 @@ _CHECKS: dict[str, Check] = {
     "rank": lambda s, _h, _q, _w: bool(_RANK.search(s)),
     # A cause is often implicit: strength() rewards a stated goal, none is required.
     "place": lambda s, _h, q, _w: has_place(s, q),
-    "role": lambda s, _h, _q, _w: bool(_ROLE.search(s)),
+    "role": lambda s, _h, q, _w: bool(_ROLE.search(s)) or introduces(s, q),
     "person": lambda s, _h, q, _w: has_entity(s, q),
     "entity": lambda s, _h, q, _w: has_entity(s, q),
 }

@@ -245,15 +245,20 @@ class ExtractiveAnswerer:
 
     def _with_quotes(self, passages: list[Passage]) -> list[Passage]:
         """The passages, each line naming who said a quote followed by the quote's last chunk when
-        it was not retrieved: a question about what someone said often matches only their name.
+        it was not retrieved: a question about what someone said often matches only their name;
+        each question the article asks followed by the chunk that answers it.
         """
         out = list(passages)
         held = {p.document.id for p in passages}
         for passage in passages:
             before = self.neighbour(passage.document, -1) if self._signs(passage.document) else None
-            if before is not None and before.id not in held:
-                held.add(before.id)
-                out.insert(out.index(passage) + 1, Passage(before, passage.score))
+            # A question the article asks ("Pourquoi avoir choisi Israël ?") is answered by the paragraph after it.
+            asks = self.neighbour and passage.document.page_content.rstrip().endswith("?")
+            after = self.neighbour(passage.document, 1) if asks else None
+            for other in (before, after):
+                if other is not None and other.id not in held:
+                    held.add(other.id)
+                    out.insert(out.index(passage) + 1, Passage(other, passage.score))
         return out
 
     def _signs(self, doc: Document) -> bool:

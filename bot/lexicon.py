@@ -27,7 +27,8 @@ TYPE_HEAD_WORDS = {
     "money": "prix coût tarif montant budget valeur somme argent",
     "contact": "téléphone numéro mail email courriel contact contacts coordonnées",
     "rank": "rang classement",
-    "sector": "secteur secteurs domaine domaines filière filières thématique thématiques industrie industries",
+    "sector": "secteur secteurs domaine domaines filière filières thématique thématiques thème thèmes "
+    "industrie industries",
 }
 # Class nouns that say what is asked for, unlike "entreprise" or "personne": the answer names one
 # ("l'incubateur Quartier Nord"), so they stay words to find.
@@ -111,6 +112,11 @@ MONEY_VERBS = set(
     "coute coutait coutent coutaient couter paye paie payer leve levee leves lever investi "
     "investir rapporte gagne facture debourser debourse deboursait depenser depense".split()
 )
+# Money given rather than paid: "la Région donne combien ?" asks for an aid, not a price.
+AID_WORDS = frozenset(
+    "aide aides subvention subventions subventionne subventionnee subventionnes finance financee finances "
+    "financement verse versee donne donnent donnait accorde accordee rembourse remboursement".split()
+)
 ORDINALS = {
     "premier": 0, "premiere": 0, "1re": 0, "1er": 0, "1ere": 0, "first": 0, "deuxieme": 1, "seconde": 1,
     "second": 1, "2e": 1, "2eme": 1, "troisieme": 2, "3e": 2, "3eme": 2, "third": 2, "derniere": -1, "dernier": -1,
@@ -134,7 +140,7 @@ SYNONYM_WORDS = [
     "population habitants",
     "inscrire inscription inscriptions inscrit inscrits inscrite",
     "début débuté débuter commencé commencer commence démarré démarrer",
-    "aide aides soutien subvention",
+    "aide aides soutien subvention versé verser accordé",
     "retardé retard reporté report repoussé décalé différé",
     # Demonyms of Occitanie towns that do not start like the town ("ruthénoise" for Rodez).
     "rodez ruthénois ruthénoise ruthénoises",
@@ -171,6 +177,8 @@ REWRITES = [
     # "Quelle est la population de Tel-Aviv ?", "population jerusalem": how many people live there.
     (r"\b(?:quel(?:le)?\s+(?:est|[ée]tait)\s+)?(?:la\s+)?population\b(?:\s+(?:de|d['’]))?\s*", "combien d'habitants "),
     (r"\brdv\b", "rendez-vous"),
+    (r"\be[-‐]?mail(?:\s+address)?\b", "mail"),  # "l'e-mail", "the e-mail address": one word, "mail"
+    (r"\bcontact(?:er)?\s+person\b", "contact"),
     (r"\brendez\s+vous\b", "rendez-vous"),
     (r"\b1(?:[èe]re|re)\b", "première"),
     (r"\b1er\b", "premier"),

@@ -144,11 +144,14 @@ def expected_type(kind: str, head: str | None, tokens: Sequence[str]) -> str | N
     heads = lexicon.type_heads()
     if kind in ("qui", "quel", "autre", "comment") and folded & lexicon.CONTACT_VERBS:
         return "contact"
+    if kind == "qui" and folded & {"contact", "contacts"}:  # "Qui est le contact ?"
+        return "contact"
     if kind == "combien":
         if head in heads["duration"] or head == lexicon.TIME_HEAD:  # "combien de temps"
             return "duration"
         money_heads = heads["money"] | lexicon.required_money_heads()  # "combien de chiffre d'affaires"
         priced = folded & lexicon.MONEY_VERBS or {stem(t) for t in tokens} & heads["money"]  # "how much...cost"
+        priced = priced or (head is None and folded & lexicon.AID_WORDS)  # "la Région donne combien ?"
         return "money" if priced or head in money_heads else "quantity"
     if head in lexicon.required_money_heads():
         return "money"
@@ -342,7 +345,7 @@ def missions_named_by(names: Sequence[str], missions: Sequence[MissionRef]) -> t
     return sorted(holders), set(names)
 
 
-_PLACE_NAME = re.compile(r"\b(?:à|a|en|au|aux|vers|dans)\s+((?:[A-ZÀ-Ý][\w\-’']+\s?)+)")
+_PLACE_NAME = re.compile(r"\b(?:à|a|en|au|aux|vers|dans|de|d['’])\s+((?:[A-ZÀ-Ý][\w\-’']+\s?)+)")
 
 
 def place_names(question: str) -> list[str]:
@@ -483,6 +486,8 @@ def analyse(
         # Places found in one mission's article only ("à Tel-Aviv") name that mission.
         in_years = [m for m in missions if not years or m.year in years]
         named, identifying = missions_named_by(places, in_years)
+        if not named and years:  # "investi à San Francisco en 2022": the year of a fact, not of an edition
+            named, identifying = missions_named_by(places, missions)
         # The mission's own country and towns say which mission, nothing more; a stop of the trip
         # ("à Beer-Sheva") is also what the question is about: it stays a word to find.
         own = {t for ref in missions if ref.mission in named for part in place_parts(ref) for t in part}

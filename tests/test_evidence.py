@@ -290,4 +290,22 @@ def test_a_plan_under_study_looks_ahead():
 def test_funding_raised_is_no_price():
     sentence = "En 2021, les start-up de la baie ont dépassé les 100 milliards de dollars de financement."
     assert not check("money", sentence, None, {"coutait"})
-    assert check("money", "La Région en a financé 40 %, soit 1 500 euros.", None, {"coutait"})
+    assert check("money", "La Région en a financé 40 %, soit 1 500 euros.", None, {"coutait", "finance"})
+    assert not check("money", "La Région en a financé 40 %, soit 1 500 euros.", None, {"coutait"})  # an aid
+
+
+def test_an_aid_is_no_price_unless_the_question_asks_about_aid():
+    aid = "Pour faciliter la participation des PME, la Région a versé une aide de 1 500 € à chaque entreprise."
+    assert not check("money", aid, None, {"combien", "cout", "par", "participant"})
+    assert check("money", aid, None, {"region", "donne", "combien"})
+    assert check("money", "Coût : 3 900 € par participant, dont 1 500 € d'aide régionale.", None, {"combien", "cout"})
+
+
+def test_a_person_named_by_the_question_is_introduced_by_an_apposition():
+    sentence = "À Oakland, Mathieu Carrère, un Narbonnais installé en Californie, a ouvert les portes de Solvéa Grid."
+    assert check("role", sentence, None, {"qui", "est", "mathieu", "carrere"})
+    assert not check("role", sentence, None, {"qui", "est", "julie", "martin"})
+
+
+def test_a_sentence_naming_themes_lists_them():
+    assert check("sector", "Sourcing, prototypage et financement : les quatre thèmes retenus.", None, set())

@@ -532,3 +532,17 @@ ISRAEL_TOWNS_ASKER = Asker(
 def test_the_country_s_figure_in_a_sentence_naming_the_town_does_not_answer_for_the_town():
     assert ISRAEL_TOWNS_ASKER.ask("population jerusalem svp").abstained
     assert "470 000" in ISRAEL_TOWNS_ASKER.ask("Quelle est la population de Tel-Aviv ?").text
+
+
+def test_a_question_the_article_asks_brings_the_paragraph_that_answers_it():
+    text = (
+        "ON EN PARLE - mai 2018\n\nMission Israël\n\nDu 12 au 15 novembre, douze chefs d’entreprise sont partis en Israël.\n\n"
+        "Pourquoi avoir choisi Israël ?\n\nParce que c’est un laboratoire unique. Le pays compte 6 000 start-up.\n"
+    )
+    asker = Asker(Article(id="q.txt", text=text, title="Mission Israël", mission="Mission Israël", year=2018), REFS)
+    asking = next(c for c in asker.chunks if c.page_content.startswith("Pourquoi avoir"))
+    question = "Pourquoi la CCI a-t-elle choisi Israël comme destination ?"
+    answerer = ExtractiveAnswerer(asker.lexical, 3, asker.neighbour)
+    answer = answerer.answer(question, [Passage(asking, 1.0)], analyse(question, REFS))  # only the question retrieved
+    assert "laboratoire unique" in answer.text
+    assert_verbatim(answer, text)

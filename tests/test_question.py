@@ -560,3 +560,23 @@ def test_reaching_the_organiser_asks_for_the_contact_line():
     asked = analyse("Comment peut-on joindre l'organisateur du voyage ?")
     assert asked.expects == "contact"
     assert not {"joindr", "organis"} & set(asked.focus)
+
+
+def test_the_contact_asked_for_by_who_or_in_english_is_a_contact_line():
+    assert analyse("Et pour la mission Hong Kong, qui est le contact ?").expects == "contact"
+    asked = analyse("What is the e-mail address of the contact person for the Israel mission?")
+    assert asked.expects == "contact" and not {"mail", "address", "person"} & set(asked.focus)
+
+
+def test_money_given_by_the_region_is_an_amount():
+    assert analyse("la region occitanie donne combien pr la mission hong kong ?").expects == "money"
+    assert analyse("combien d'entreprises la Région a-t-elle aidées ?").expects == "quantity"
+
+
+def test_a_place_names_its_mission_whatever_year_the_fact_is_told_of():
+    missions = [
+        MissionRef("Mission New York", "New York", 2022, vocabulary=frozenset({"manhattan"})),
+        MissionRef("Mission Silicon Valley", "Silicon Valley", 2023, vocabulary=frozenset({"san", "francisco"})),
+    ]
+    asked = analyse("Combien a-t-on investi dans la baie de San Francisco en 2022 ?", missions)
+    assert asked.missions == ["Mission Silicon Valley"] and asked.years == []
