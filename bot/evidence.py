@@ -207,6 +207,15 @@ def has_day_month(sentence: str) -> bool:
     return bool(_DAY_MONTH.search(sentence))
 
 
+_FIRST_PERSON = re.compile(r"\bj['’]|\b(?:je|mon|ma|mes|nous|notre|nos)\b", re.I)
+_WEEKDAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", re.I)
+
+
+def names_weekday(sentence: str) -> bool:
+    """A day of the week: the answer to "Quel jour (de la semaine) ..." in a diary."""
+    return bool(_WEEKDAY.search(sentence))
+
+
 def looks_ahead(sentence: str) -> bool:
     """A plan, a wish or a future tense: "La CCI prévoit une prochaine édition en 2023" -> True."""
     return bool(_FUTURE.search(sentence))
@@ -227,11 +236,13 @@ def strength(expects: str | None, sentence: str, head: str | None = None, one_da
     """How precise the answer is, 0 to 1: a span of days beats a day, which beats a bare year, for a
     date (a question naming only the mission asks its dates; a day when `one_day`), a name with
     a role answers "qui", a total beats a detail for a count (a total of the `head` noun when
-    given: "Au total, 17 rendez-vous" is no total of participants), a list of places a "où".
+    given: "Au total, 17 rendez-vous" is no total of participants) and a detail beats one
+    speaker's own count, a list of places a "où".
     """
     if expects == "date":
         span, day = bool(_DAY_RANGE.search(sentence)), bool(_DAY_MONTH.search(sentence))
-        if one_day:  # "Quel jour...": a day, not the mission's span
+        if one_day:  # "Quel jour...": a day, not the mission's span ("Jeudi : face aux investisseurs")
+            day = day or names_weekday(sentence)
             return 1.0 if day and not span else 0.5 if day else 0.2
         return 1.0 if span else 0.5 if day else 0.2
     if expects == "reason":
@@ -243,7 +254,8 @@ def strength(expects: str | None, sentence: str, head: str | None = None, one_da
         if total and head:
             clause = re.split(r"[,;:(]", sentence[total.end() :].lstrip(" ,"), maxsplit=1)[0]
             return 1.0 if has_quantity(clause, head) else 0.0
-        return 1.0 if total else 0.0
+        # The group's count beats one member's ("j'ai décroché trois rendez-vous").
+        return 1.0 if total else 0.0 if _FIRST_PERSON.search(sentence) else 0.5
     if expects == "place":
         return 1.0 if _NAME_LIST.search(sentence) else 0.0
     if expects == "entity" and head:

@@ -215,6 +215,8 @@ class ExtractiveAnswerer:
                 head_related = bool(head_word) and french_model.related(str(head_word), sentence_words)
                 noun = bool(analysis.noun) and (term_in(str(analysis.noun), bag) or head_related)
                 one_day = analysis.noun == lexicon.DAY_HEAD
+                if one_day and analysis.expects == "date":
+                    holds = holds or evidence.names_weekday(checked)  # "Jeudi : face aux investisseurs"
                 precision = 1.0 if echoes else evidence.strength(analysis.expects, sentence, analysis.head, one_day)
                 if analysis.kind == "qui" and _names_agent(sentence, analysis.focus):
                     precision = 1.0  # "Qui organisait X ?": "organisée par la CCI Occitanie"

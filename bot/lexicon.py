@@ -59,7 +59,7 @@ LIGHT_WORDS = set(
     "celle celui ceux celles comme fallu parmi infos info renseignements precis precise precises "
     "exact exacte exacts exactes stp svp merci bonjour please thanks parti partie partis parties partir "
     "fait faire faisait faisaient font peut peuvent pouvait pourrait figure figurent figurait figuraient "
-    "plutot jusqu".split()
+    "plutot jusqu concretement finalement chaque centree centrees axee axees".split()
 )
 # Words that only restate "the mission" once a mission or a year is named.
 GENERIC_MISSION_WORDS = set(
@@ -162,6 +162,7 @@ SYNONYM_WORDS = [
     "brevet brevets",
     "avocat avocats cabinet juriste",
     "usine usines site fabricant",
+    "vol vols avion avions billet billets aérien aériens",  # "le billet d'avion": "vols non compris"
     "levé levée levées financement financements",
     "piloté conduit conduisait conduire mené encadré",  # leading a delegation
     "organisé monté",  # "monter une mission"
@@ -177,6 +178,9 @@ REWRITES = [
     # "Quelle est la population de Tel-Aviv ?", "population jerusalem": how many people live there.
     (r"\b(?:quel(?:le)?\s+(?:est|[ée]tait)\s+)?(?:la\s+)?population\b(?:\s+(?:de|d['’]))?\s*", "combien d'habitants "),
     (r"\brdv\b", "rendez-vous"),
+    (r"\bjour\s+de\s+la\s+semaine\b", "jour"),  # "Quel jour de la semaine...": a weekday
+    (r"\ben\s+mati[èe]re\s+(de|d['’])", r"\1"),  # "en matière de contrats": of contracts
+    (r"\boutre[- ]atlantique\b", "aux États-Unis"),
     (r"\be[-‐]?mail(?:\s+address)?\b", "mail"),  # "l'e-mail", "the e-mail address": one word, "mail"
     (r"\bcontact(?:er)?\s+person\b", "contact"),
     (r"\brendez\s+vous\b", "rendez-vous"),

@@ -309,3 +309,14 @@ def test_a_person_named_by_the_question_is_introduced_by_an_apposition():
 
 def test_a_sentence_naming_themes_lists_them():
     assert check("sector", "Sourcing, prototypage et financement : les quatre thèmes retenus.", None, set())
+
+
+def test_a_weekday_answers_which_day_in_a_diary():
+    assert strength("date", "Jeudi : face aux investisseurs", one_day=True) == 1.0
+    assert strength("date", "Face aux investisseurs", one_day=True) < 1.0
+
+
+def test_the_group_s_count_beats_one_speaker_s_own():
+    group = strength("quantity", "Ils ont enchaîné dix-sept rendez-vous en quatre jours.", "rendez")
+    own = strength("quantity", "En quatre jours, j’ai décroché trois rendez-vous.", "rendez")
+    assert group > own

@@ -288,6 +288,9 @@ def test_one_town_of_a_mission_with_several_is_what_the_question_asks_about():
         ("Quel coup de pouce la Région apporte-t-elle ?", "Quel aide la Région apporte-t-elle ?"),
         ("Qu'ont-ils fait le troisième jour ?", "Qu'ont-ils fait le jour 3 ?"),
         ("population jerusalem svp", "combien d'habitants jerusalem svp"),
+        ("Quel jour de la semaine ont-ils vu des investisseurs ?", "Quel jour ont-ils vu des investisseurs ?"),
+        ("Qu'a-t-il rapporté en matière de contrats ?", "Qu'a-t-il rapporté de contrats ?"),
+        ("Quelle part de ses ventes réalise-t-elle outre-Atlantique ?", "Quelle part de ses ventes réalise-t-elle aux États-Unis ?"),
         ("Quelle est la population de Tel-Aviv ?", "combien d'habitants Tel-Aviv ?"),
     ],
 )
@@ -580,3 +583,14 @@ def test_a_place_names_its_mission_whatever_year_the_fact_is_told_of():
     ]
     asked = analyse("Combien a-t-on investi dans la baie de San Francisco en 2022 ?", missions)
     assert asked.missions == ["Mission Silicon Valley"] and asked.years == []
+
+
+def test_per_participant_and_centred_on_are_no_words_to_find():
+    assert "chaqu" not in analyse("Combien coûtait la mission pour chaque participant ?").focus
+    assert "centr" not in analyse("Sur quels secteurs la mission était-elle centrée ?").focus
+
+
+def test_a_plane_ticket_is_a_flight():
+    from bot.lexicon import synonyms
+
+    assert stem("vols") in synonyms()[stem("billet")]
