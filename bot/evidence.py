@@ -59,6 +59,7 @@ _COST_CUE = re.compile(
 )
 # Money given rather than paid: "une aide de 1 500 €", "la Région en a financé 40 %".
 _AID = re.compile(r"\baides?\b|\bsubvention|\bvers[ée]e?s?\b|\bfinanc|\bpris[e]?\s+en\s+charge|\brembours", re.I)
+_SHARE_OF_COST = re.compile(r"\d+\s*%\s+(?:des|du)\s+(?:frais|co[uû]ts?|prix|budget)\b", re.I)
 _PRICE_WORD = re.compile(
     r"\bco[uû]t|\bprix\b|\btarif|\bbudget|\bfrais\b|\bfactur|\bpa(?:y|i)(?:e|er|é|ée|és|ait|aient)\b", re.I
 )
@@ -115,7 +116,7 @@ _FUTURE = re.compile(
 )
 # A plan about a mission itself, not any future detail: "une mission au Vietnam est programmée".
 _NEXT_MISSION = re.compile(
-    r"\b(?:mission|[ée]dition|voyage|d[ée]placement)s?\b[^.]{0,80}?(?:programm(?:ée?s?|ees?)\b|pr[ée]vu|envisag|[ée]tudi|pr[ée]par|r[ée]fl[ée]chi|annonc)|"
+    r"\b(?:mission|[ée]dition|voyage|d[ée]placement)s?\b[^.]{0,80}?(?:programm(?:ée?s?|ees?)\b|pr[ée]vu|envisag|[ée]tudi|pr[ée]par|r[ée]fl[ée]chi|annonc|\b[àa]\s+l['’][ée]tude)|"
     r"(?:pr[ée]voi\w*|[ée]tudie|envisage\w*|pr[ée]pare\w*|r[ée]fl[ée]chi\w*|id[ée]es?)\b[^.]{0,30}?\b(?:mission|[ée]dition|voyage)|"
     r"\bprochaine?s?\s+(?:mission|[ée]dition|[ée]tape|destination|voyage)",
     re.I,
@@ -152,7 +153,20 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
             numbers = [j for j, t in enumerate(before) if _is_number(t)]
             if numbers and not _NOT_A_COUNT & {fold(t) for t in before[numbers[-1] + 1 :]}:
                 return True
+            # "Le nombre de places est limité à 20": the count after its noun.
+            after = tokens[i + 1 : i + 5]
+            at = next((j for j, t in enumerate(after) if _is_number(t)), None)
+            links = {fold(t) for t in after[:at]} if at else set()
+            rate = at is not None and re.search(rf"{re.escape(after[at])}\s*%", sentence)
+            if links and links <= _LINKS_TO_COUNT and links - {"a", "de", "s"} and not rate:
+                return True
     return False
+
+
+_LINKS_TO_COUNT = frozenset(
+    "est sont etait etaient sera seront limite limitee limites limitees fixe fixee fixes fixees a de s eleve "
+    "elevait atteint".split()
+)
 
 
 def _is_number(token: str) -> bool:
@@ -184,10 +198,13 @@ def has_money(sentence: str, question_words: set[str]) -> bool:
     ("la Région a versé une aide de 1 500 €") is none, unless the question asks about aid too.
     """
     if not _MONEY.search(sentence):
-        return False
+        # "Quelle aide la Région apporte-t-elle ?": "la Région rembourse 40 % du prix"
+        return bool(question_words & lexicon.AID_WORDS and _AID.search(sentence) and "%" in sentence)
     if not question_words & _COST_QUESTION:
         return True
-    if _AID.search(sentence) and not question_words & lexicon.AID_WORDS and not _PRICE_WORD.search(sentence):
+    # "40 % des frais de mission" is the aid's share of a price, not the price.
+    priced = _PRICE_WORD.search(_SHARE_OF_COST.sub(" ", sentence))
+    if _AID.search(sentence) and not question_words & lexicon.AID_WORDS and not priced:
         return False
     return bool(_COST_CUE.search(sentence))
 

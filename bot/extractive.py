@@ -286,8 +286,9 @@ class ExtractiveAnswerer:
         for term in analysis.focus:
             weight = self.lexical.idf(term) * (HEAD_WEIGHT if term == analysis.head else 1.0)
             if term != analysis.head and article and not term_in(term, article):
-                if term in analysis.verbs:
+                if term in analysis.verbs and analysis.expects != "date":
                     continue  # "explorer" for "découvrir": a verb the article never uses is a paraphrase
+                # ...but for "quand", the verb is the event asked about ("Jusqu'à quand s'inscrire ?")
                 weight *= ABSENT_WEIGHT
             total += weight
             if term_in(term, bag):

@@ -24,7 +24,7 @@ TYPE_HEAD_WORDS = {
     "acteur acteurs partenaire partenaires marque structure cabinet investisseur investisseurs "
     "entrepreneur entrepreneurs dirigeant dirigeants invité participant participants expert "
     "interlocuteur incubateur accélérateur site sites",
-    "money": "prix coût tarif montant budget valeur somme argent",
+    "money": "prix coût tarif montant budget valeur somme argent aide subvention financier financière",
     "contact": "téléphone numéro mail email courriel contact contacts coordonnées",
     "rank": "rang classement",
     "sector": "secteur secteurs domaine domaines filière filières thématique thématiques thème thèmes "
@@ -59,7 +59,8 @@ LIGHT_WORDS = set(
     "celle celui ceux celles comme fallu parmi infos info renseignements precis precise precises "
     "exact exacte exacts exactes stp svp merci bonjour please thanks parti partie partis parties partir "
     "fait faire faisait faisaient font peut peuvent pouvait pourrait figure figurent figurait figuraient "
-    "plutot jusqu concretement finalement chaque centree centrees axee axees".split()
+    "plutot jusqu concretement finalement chaque centree centrees axee axees principal principale principaux "
+    "principales arrive arrivee arrives arrivees arriver arrivait vient viennent venir venu venue venus venues".split()
 )
 # Words that only restate "the mission" once a mission or a year is named.
 GENERIC_MISSION_WORDS = set(
@@ -163,12 +164,26 @@ SYNONYM_WORDS = [
     "avocat avocats cabinet juriste",
     "usine usines site fabricant",
     "vol vols avion avions billet billets aérien aériens",  # "le billet d'avion": "vols non compris"
+    "fabrique fabriquent fabriquer fabricant fabricants conçoit conçoivent concevoir",
     "levé levée levées financement financements",
     "piloté conduit conduisait conduire mené encadré",  # leading a delegation
     "organisé monté",  # "monter une mission"
     "partenaire partenaires partenariat",
     "chercheur chercheurs chercheuse professeur professeure scientifique scientifiques",
 ]
+# Adjectives of a destination, what they become after "mission" and after a business noun.
+DEMONYMS = [
+    ("asiatiques?", "en Asie", "d'Asie"), ("am[ée]ricaine?s?", "aux États-Unis", "des États-Unis"),
+    ("isra[ée]lien(?:ne)?s?", "en Israël", "d'Israël"), ("chinoise?s?", "en Chine", "de Chine"),
+    ("californien(?:ne)?s?", "en Californie", "de Californie"), ("new-yorkaise?s?", "à New York", "de New York"),
+    ("qu[ée]b[ée]coise?s?", "au Québec", "du Québec"), ("canadien(?:ne)?s?", "au Canada", "du Canada"),
+    ("allemande?s?", "en Allemagne", "d'Allemagne"), ("japonaise?s?", "au Japon", "du Japon"),
+    ("europ[ée]en(?:ne)?s?", "en Europe", "d'Europe"),
+]
+BUSINESS_NOUNS = (
+    r"start-?ups?|jeunes\s+pousses|entreprises?|soci[ée]t[ée]s?|investisseurs?|fonds|acheteurs?|partenaires?|"
+    r"incubateurs?|universit[ée]s?"
+)
 # Chat shorthand and English question words, rewritten before analysis (folded, whole words).
 REWRITES = [
     (r"\b(?:à|a)\s+part\s+", ""),
@@ -178,6 +193,9 @@ REWRITES = [
     # "Quelle est la population de Tel-Aviv ?", "population jerusalem": how many people live there.
     (r"\b(?:quel(?:le)?\s+(?:est|[ée]tait)\s+)?(?:la\s+)?population\b(?:\s+(?:de|d['’]))?\s*", "combien d'habitants "),
     (r"\brdv\b", "rendez-vous"),
+    (r"\b(?-i:CA)\b", "chiffre d'affaires"),  # "le CA de Lumisol" (not "ca", "ça")
+    (r"\bfollow[- ]?up\b", "prochaine"),  # "Is a follow-up mission planned?"
+    (r"\b(?:num(?:[ée]ro)?|n°)\s+(?:de\s+)?t[ée]l\b\.?", "numéro de téléphone"),  # "le num de tel"
     (r"\bjour\s+de\s+la\s+semaine\b", "jour"),  # "Quel jour de la semaine...": a weekday
     (r"\ben\s+mati[èe]re\s+(de|d['’])", r"\1"),  # "en matière de contrats": of contracts
     (r"\boutre[- ]atlantique\b", "aux États-Unis"),
@@ -204,14 +222,10 @@ REWRITES = [
     (r"\bqd\b", "quand"),
     (r"\bpr\b", "pour"),
     (r"\bcoups?\s+de\s+pouce\b", "aide"),
-    # "la mission asiatique": the mission to Asia.
+    # "la mission asiatique": the mission to Asia; "les start-ups israéliennes": those of Israel.
     *[(rf"\b(missions?|voyages?|d[ée]l[ée]gations?|s[ée]jours?|d[ée]placements?)\s+{adjective}\b", rf"\1 {place}")
-      for adjective, place in [
-          ("asiatiques?", "en Asie"), ("am[ée]ricaines?", "aux États-Unis"), ("isra[ée]liennes?", "en Israël"),
-          ("chinoises?", "en Chine"), ("californiennes?", "en Californie"), ("new-yorkaise?s?", "à New York"),
-          ("qu[ée]b[ée]coise?s?", "au Québec"), ("canadiennes?", "au Canada"), ("allemandes?", "en Allemagne"),
-          ("japonaise?s?", "au Japon"), ("europ[ée]ennes?", "en Europe"),
-      ]],
+      for adjective, place, _ in DEMONYMS],
+    *[(rf"\b({BUSINESS_NOUNS})\s+({adjective})\b", rf"\1 \2 {of_place}") for adjective, _, of_place in DEMONYMS],
     # "le quatrième jour": "Jour 4" in a day-by-day programme.
     *[(rf"\b{word}\s+(jour|journ[ée]e)\b", rf"\1 {n}") for n, word in enumerate(
         ["premier", "deuxi[èe]me", "troisi[èe]me", "quatri[èe]me", "cinqui[èe]me", "sixi[èe]me", "septi[èe]me"], 1)],

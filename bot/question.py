@@ -86,6 +86,7 @@ def detect_kind(tokens: Sequence[str]) -> str:
     return "autre"
 
 
+_ORGANISER = ("organis", "pilot", "responsabl")  # who ran the mission: its contact line is theirs
 _BE = frozenset("est sont etait etaient sera seront".split())
 # A yes-or-no question with its subject inverted ("La Région a-t-elle subventionné le voyage ?"):
 # the noun it opens on is its subject, not the kind of answer asked for.
@@ -150,7 +151,8 @@ def expected_type(kind: str, head: str | None, tokens: Sequence[str]) -> str | N
         if head in heads["duration"] or head == lexicon.TIME_HEAD:  # "combien de temps"
             return "duration"
         money_heads = heads["money"] | lexicon.required_money_heads()  # "combien de chiffre d'affaires"
-        priced = folded & lexicon.MONEY_VERBS or {stem(t) for t in tokens} & heads["money"]  # "how much...cost"
+        # "how much...cost"; "combien d'entreprises la Région a-t-elle aidées" counts companies
+        priced = folded & lexicon.MONEY_VERBS or (head is None and {stem(t) for t in tokens} & heads["money"])
         priced = priced or (head is None and folded & lexicon.AID_WORDS)  # "la Région donne combien ?"
         return "money" if priced or head in money_heads else "quantity"
     if head in lexicon.required_money_heads():
@@ -419,6 +421,26 @@ def correct_word(word: str, term: str, vocabulary: Collection[str]) -> str:
     return fixed if spelt and french_model.same_word(word, spelt) else term
 
 
+_GLUED = re.compile(r"\b([dlDL])([aeiouyéèêâîôhAEIOUYÉÈÊH][^\W\d_]{3,})")
+
+
+def unglue(text: str, vocabulary: Collection[str]) -> str:
+    """An elision typed without its apostrophe: "combien dentreprenneurs" -> "combien d'entreprenneurs",
+    when the word is unknown to the articles and what follows the "d" or "l" is (or is a typo of) a known word.
+    """
+    if not vocabulary:
+        return text
+
+    def split(match: re.Match[str]) -> str:
+        whole, rest = stem(match.group()), stem(match.group(2))
+        if whole in vocabulary or correct(whole, vocabulary) != whole:
+            return match.group()
+        known = rest in vocabulary or correct(rest, vocabulary) != rest
+        return f"{match.group(1)}'{match.group(2)}" if known else match.group()
+
+    return _GLUED.sub(split, text)
+
+
 def analyse(
     question: str,
     missions: Sequence[MissionRef] = (),
@@ -428,7 +450,7 @@ def analyse(
     """Everything the retriever and the answerer need to know about `question`; `proper` are the
     terms the articles only write capitalised ("brooklan"), names even when typed in lower case.
     """
-    text = lexicon.rewrite(question)
+    text = unglue(lexicon.rewrite(question), vocabulary)
     tokens = words(text)
     kind = detect_kind(tokens)
     if kind in ("qui", "ou") and _ASKS_WHAT.match(text):
@@ -469,7 +491,7 @@ def analyse(
         type_words = lexicon.type_heads()[expects] | ({lexicon.TIME_HEAD} if expects == "duration" else set())
         skip = skip | (set(all_terms) & type_words)
     if expects == "contact":  # "Comment joindre l'organisateur ?": the contact an article gives is the organiser's
-        skip = skip | {stem(w) for w in tokens if fold(w) in lexicon.CONTACT_VERBS or fold(w).startswith("organis")}
+        skip = skip | {stem(w) for w in tokens if fold(w) in lexicon.CONTACT_VERBS or fold(w).startswith(_ORGANISER)}
     light = lexicon.LIGHT_WORDS | (lexicon.REASON_LIGHT_WORDS if kind == "pourquoi" else set())
     light = light | (lexicon.WORK_VERBS if expects == "role" else set())
     light = light | (lexicon.PLACE_VERBS if expects == "place" else set())

@@ -320,3 +320,18 @@ def test_the_group_s_count_beats_one_speaker_s_own():
     group = strength("quantity", "Ils ont enchaîné dix-sept rendez-vous en quatre jours.", "rendez")
     own = strength("quantity", "En quatre jours, j’ai décroché trois rendez-vous.", "rendez")
     assert group > own
+
+
+def test_a_count_may_follow_its_noun_but_a_rate_is_no_count():
+    assert has_quantity("Le nombre de places est limité à 20.", "plac")
+    assert not has_quantity("Avec un impôt sur les sociétés plafonné à 16,5 %.", "societ")
+
+
+def test_a_mission_under_study_is_a_next_mission():
+    assert next_mission("Une seconde mission, consacrée à l’agritech, est à l’étude pour 2019.")
+
+
+def test_an_aid_may_be_a_share_and_a_share_of_the_costs_is_no_price():
+    assert check("money", "Aide : la Région rembourse 40 % du prix aux PME.", None, {"quelle", "aide", "region"})
+    cost = {"combien", "coutait", "par", "participant"}
+    assert not check("money", "La Région a pris en charge 40 % des frais, dans la limite de 1 500 €.", None, cost)

@@ -546,3 +546,10 @@ def test_a_question_the_article_asks_brings_the_paragraph_that_answers_it():
     answer = answerer.answer(question, [Passage(asking, 1.0)], analyse(question, REFS))  # only the question retrieved
     assert "laboratoire unique" in answer.text
     assert_verbatim(answer, text)
+
+
+def test_for_a_date_the_event_asked_about_must_be_told():
+    text = "ON EN PARLE - mars 2018\n\nMission Israël\n\nDu 11 au 15 février, dix-huit chefs d’entreprise ont découvert Tel Aviv.\n"
+    asker = Asker(Article(id="d.txt", text=text, title="Mission Israël", mission="Mission Israël", year=2018), REFS)
+    assert asker.ask("Jusqu'à quand pouvait-on s'inscrire à la mission Israël ?").abstained
+    assert "11 au 15 février" in asker.ask("Quand a eu lieu la mission Israël ?").text

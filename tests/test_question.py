@@ -15,6 +15,7 @@ from bot.question import (
     detect_kind,
     expected_type,
     find_head,
+    unglue,
     unknown_place,
 )
 from corpus.facts import places_of
@@ -288,6 +289,11 @@ def test_one_town_of_a_mission_with_several_is_what_the_question_asks_about():
         ("Quel coup de pouce la Région apporte-t-elle ?", "Quel aide la Région apporte-t-elle ?"),
         ("Qu'ont-ils fait le troisième jour ?", "Qu'ont-ils fait le jour 3 ?"),
         ("population jerusalem svp", "combien d'habitants jerusalem svp"),
+        ("Combien les start-ups israéliennes ont-elles levé ?", "Combien les start-ups israéliennes d'Israël ont-elles levé ?"),
+        ("quel est le num de tel du responsable", "quel est le numéro de téléphone du responsable"),
+        ("c quoi le CA de lumisol", "quel est le chiffre d'affaires de lumisol"),
+        ("ca coute cb", "ca coute combien"),
+        ("Is a follow-up mission planned?", "Is a prochaine mission prévue?"),
         ("Quel jour de la semaine ont-ils vu des investisseurs ?", "Quel jour ont-ils vu des investisseurs ?"),
         ("Qu'a-t-il rapporté en matière de contrats ?", "Qu'a-t-il rapporté de contrats ?"),
         ("Quelle part de ses ventes réalise-t-elle outre-Atlantique ?", "Quelle part de ses ventes réalise-t-elle aux États-Unis ?"),
@@ -594,3 +600,20 @@ def test_a_plane_ticket_is_a_flight():
     from bot.lexicon import synonyms
 
     assert stem("vols") in synonyms()[stem("billet")]
+
+
+def test_an_elision_typed_without_its_apostrophe_is_read_with_it():
+    vocabulary = {"entrepreneur", "part", "depens"}
+    assert analyse("combien dentreprenneurs sont partis ?", vocabulary=vocabulary).head == "entrepreneur"
+    assert unglue("combien dépensent-ils", vocabulary) == "combien dépensent-ils"  # a known word stays whole
+
+
+def test_the_phone_of_the_mission_s_head_is_its_contact_line():
+    asked = analyse("quel est le num de tel du responsable de la mission hong kong")
+    assert asked.expects == "contact" and "pilot" not in asked.focus
+
+
+def test_main_theme_and_financial_aid_keep_only_what_to_find():
+    assert "principal" not in analyse("Quel sera le thème principal de la mission ?").focus
+    asked = analyse("Quel coup de pouce financier la Région apporte-t-elle ?")
+    assert asked.expects == "money" and "financi" not in asked.focus
