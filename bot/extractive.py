@@ -220,7 +220,8 @@ class ExtractiveAnswerer:
                 precision = 1.0 if echoes else evidence.strength(analysis.expects, sentence, analysis.head, one_day)
                 if analysis.kind == "qui" and _names_agent(sentence, analysis.focus):
                     precision = 1.0  # "Qui organisait X ?": "organisée par la CCI Occitanie"
-                if analysis.future and analysis.expects != "contact":  # whom to ask about it needs no plan
+                # Whom to ask about it needs no plan; nor does an article announcing the mission asked about.
+                if analysis.future and analysis.expects != "contact" and not doc.metadata.get("announced"):
                     holds = holds and evidence.looks_ahead(sentence)
                     precision = float(evidence.next_mission(sentence))  # a next mission beats a precise date
                 out.append(

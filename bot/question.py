@@ -37,6 +37,7 @@ class MissionRef:
     year: int | None
     vocabulary: frozenset[str] = frozenset()
     places: tuple[str, ...] = ()  # its country, the country's towns and regions ("Allemagne", "Europe")
+    announced: bool = False  # its article announces it: the next edition
 
 
 @dataclass
@@ -534,6 +535,9 @@ def analyse(
         unknown_edition = f"{named[0]} {asked[0]}" if asked else None
     if named and not years:
         years = pick_edition(tokens, named, missions)
+    ordinal = any(fold(t) in lexicon.ORDINALS for t in tokens)  # "la troisième édition": not the one announced
+    if named and not years and future and not ordinal:  # "la prochaine mission Silicon Valley": the one announced
+        years = sorted({m.year for m in missions if m.mission in named and m.announced and m.year})
     if named and years:  # an ordinal naming the edition ("la 1re mission SV en 2017") is no word to find
         destination = _destination_terms(named, missions)
         edition_words = {

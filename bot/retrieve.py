@@ -163,13 +163,16 @@ def proper_terms(texts: Sequence[str]) -> frozenset[str]:
 def _mission_refs(documents: Sequence[Document], article_terms: dict[str, set[str]]) -> list[MissionRef]:
     """One reference per (mission, year) found in the chunks' metadata, with its words."""
     meta: dict[tuple[str, int | None], tuple[str | None, str | None, set[str]]] = {}
+    announced: set[tuple[str, int | None]] = set()
     for doc in documents:
         mission = doc.metadata.get("mission")
         if mission:
             key = (mission, doc.metadata.get("year"))
             _, _, bag = meta.setdefault(key, (doc.metadata.get("destination"), doc.metadata.get("country"), set()))
             bag.update(article_terms.get(str(doc.metadata.get("source", "")), set()))
+            if doc.metadata.get("announced"):
+                announced.add(key)
     return [
-        MissionRef(m, dest, year, frozenset(bag), places_of(country))
+        MissionRef(m, dest, year, frozenset(bag), places_of(country), (m, year) in announced)
         for (m, year), (dest, country, bag) in meta.items()
     ]

@@ -26,6 +26,7 @@ class Article:
     participants: int | None = None
     country: str | None = None
     sectors: tuple[str, ...] = ()
+    announced: bool = False  # a mission still to come (a call for applications), not a report
     extra: dict[str, str] = field(default_factory=dict)
 
     @property

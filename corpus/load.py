@@ -54,6 +54,7 @@ def load_article(path: Path, root: Path) -> Article:
         year=year if isinstance(year, int) else None,
         dates=_str_or_none(fields["dates"]),
         url=_str_or_none(fields["url"]),
+        announced=bool(fields["announced"]),
         organiser=meta.get("organiser") or facts.organiser,
         participants=facts.participants,
         country=meta.get("country") or facts.country,

@@ -169,6 +169,19 @@ def derive_dates(text: str) -> tuple[str | None, int | None]:
     return dates, year
 
 
+def is_announced(text: str) -> bool:
+    """The article announces its mission: the first date range comes after its dateline ("janvier
+    2026" / "Du 8 au 13 juin 2026", a call for applications), not before it (a report).
+    """
+    lines = split_lines(text)
+    dateline = DATELINE.match(lines[0]) if lines else None
+    match = DATE_RANGE.search("\n".join(lines[1:])) if dateline else None
+    if not dateline or not match or not match["y"]:
+        return False
+    start = (int(match["y"]), _month(match["m1"] or match["m2"]))
+    return start > (int(dateline["year"]), _month(dateline["month"]))
+
+
 def _month(name: str) -> int:
     """1 to 12: "décembre" -> 12, "fevrier" -> 2."""
     return next(i for i, m in enumerate(MONTHS, start=1) if re.fullmatch(_MONTH_RE[i - 1], name, re.I))
@@ -177,8 +190,10 @@ def _month(name: str) -> int:
 _MONTH_RE = [m.replace("é", "[ée]").replace("û", "[ûu]") for m in MONTHS]
 
 
-def derive_metadata(text: str, meta: dict[str, str]) -> dict[str, str | int | None]:
-    """All derived fields, front matter first: {"title", "mission", "destination", "year", "dates", "url"}."""
+def derive_metadata(text: str, meta: dict[str, str]) -> dict[str, str | int | bool | None]:
+    """All derived fields, front matter first: {"title", "mission", "destination", "year", "dates", "url",
+    "announced"}.
+    """
     title = meta.get("title") or derive_title(text)
     mission, destination = derive_mission(text, title)
     if meta.get("destination"):
@@ -198,4 +213,5 @@ def derive_metadata(text: str, meta: dict[str, str]) -> dict[str, str | int | No
         "year": year,
         "dates": meta.get("date") or dates,
         "url": meta.get("url"),
+        "announced": is_announced(text),
     }

@@ -71,9 +71,9 @@ def is_heading(paragraph: str) -> bool:
     return len(text) <= _HEADING_MAX_CHARS and not _SENTENCE_END.search(text)
 
 
-def article_metadata(article: Article) -> dict[str, str | int]:
+def article_metadata(article: Article) -> dict[str, str | int | bool]:
     """Metadata every chunk of `article` carries (Chroma takes no None values, so they are left out)."""
-    meta: dict[str, str | int | None] = {
+    meta: dict[str, str | int | bool | None] = {
         "source": article.id,
         "title": article.title,
         "mission": article.mission,
@@ -85,6 +85,7 @@ def article_metadata(article: Article) -> dict[str, str | int]:
         "participants": article.participants,
         "country": article.country,
         "sectors": ", ".join(article.sectors) or None,
+        "announced": True if article.announced else None,
     }
     return {k: v for k, v in meta.items() if v is not None}
 

@@ -10,6 +10,7 @@ from corpus.metadata import (
     derive_metadata,
     derive_mission,
     derive_title,
+    is_announced,
     split_lines,
 )
 from tests.conftest import SEED_CORPUS
@@ -186,6 +187,7 @@ def test_front_matter_overrides_what_is_derived():
         "year": 2018,
         "dates": "du 3 au 8 mai",
         "url": "https://example.org/israel",
+        "announced": False,  # derived from the text: the seed reports a mission already made
     }
 
 
@@ -218,3 +220,10 @@ def test_a_mission_name_joined_by_a_dash():
         "Mission Hong Kong – Shenzhen",
         "Hong Kong – Shenzhen",
     )
+
+
+def test_an_article_dated_before_its_mission_announces_it():
+    call = "ON EN PARLE - janvier 2026\n\nMission Silicon Valley 2026\n\nDu 8 au 13 juin 2026, la mission emmènera vingt dirigeants.\n"
+    report = "ON EN PARLE - juillet 2017\n\nMission Silicon Valley\n\nDu 20 au 25 mai dernier, une quinzaine d’entrepreneurs sont partis.\n"
+    assert is_announced(call) and derive_metadata(call, {})["announced"]
+    assert not is_announced(report)

@@ -617,3 +617,12 @@ def test_main_theme_and_financial_aid_keep_only_what_to_find():
     assert "principal" not in analyse("Quel sera le thème principal de la mission ?").focus
     asked = analyse("Quel coup de pouce financier la Région apporte-t-elle ?")
     assert asked.expects == "money" and "financi" not in asked.focus
+
+
+def test_the_next_mission_is_the_edition_an_article_announces():
+    missions = [
+        MissionRef("Mission Silicon Valley", "Silicon Valley", 2017),
+        MissionRef("Mission Silicon Valley", "Silicon Valley", 2026, announced=True),
+    ]
+    assert analyse("ca coute cb la prochaine mission silicon valley svp", missions).years == [2026]
+    assert analyse("Quand aura lieu la troisième édition de la mission Silicon Valley ?", missions).years != [2026]
