@@ -225,6 +225,9 @@ def has_day_month(sentence: str) -> bool:
 
 
 _FIRST_PERSON = re.compile(r"\bj['’]|\b(?:je|mon|ma|mes|nous|notre|nos)\b", re.I)
+_TRANSPORT = re.compile(
+    r"\b(?:train|TGV|avion|vol|bus|autocar|car|voiture|navette|bateau|ferry|m[ée]tro|taxi|ferroviaire)s?\b", re.I
+)
 _WEEKDAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", re.I)
 
 
@@ -322,6 +325,7 @@ _CHECKS: dict[str, Check] = {
     "duration": lambda s, _h, _q, _w: bool(_DURATION.search(s)),
     "sector": lambda s, _h, _q, _w: bool(find_sectors(s) or _SPECIALTY.search(s)),
     "rank": lambda s, _h, _q, _w: bool(_RANK.search(s)),
+    "transport": lambda s, _h, _q, _w: bool(_TRANSPORT.search(s)),
     # A cause is often implicit: strength() rewards a stated goal, none is required.
     "place": lambda s, _h, q, _w: has_place(s, q),
     "role": lambda s, _h, q, _w: bool(_ROLE.search(s)) or introduces(s, q),

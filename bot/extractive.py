@@ -156,6 +156,7 @@ class ExtractiveAnswerer:
         # "Pourquoi la CCI a-t-elle choisi le Québec comme destination ?": no word left to find, but
         # "Une destination choisie à dessein" still echoes the question best.
         others = set(analysis.terms) - set(analysis.focus)
+        tied = len(analysis.names) >= 2 and _BETWEEN.search(analysis.question) is not None
         for rank, passage in enumerate(passages):
             doc = passage.document
             base = int(doc.metadata.get("start", 0))
@@ -198,11 +199,17 @@ class ExtractiveAnswerer:
                     replying = echoes and all(term_in(t, set(analysis.terms)) for t in asked)
                 asks = ""
                 sentence_words = words(sentence)
+                organising = [t for t in analysis.focus if t.startswith("organis")]
+                if analysis.kind == "qui" and organising and _CCI_STAFF.search(sentence):
+                    bag = bag | set(organising)  # the CCI's "chargée de mission" organised it
+                if tied and analysis.head and all(term_in(n, bag) for n in analysis.names):
+                    bag = bag | {analysis.head}  # "le projet de Vitisense avec AquaRoot": the two, together
                 # "De ce fait, ils ont exprimé...": quoted with the sentence before, so scored with it.
                 leans = leans_back(sentence)
                 own = (bag | previous if leans else bag) | said_by | asked  # a quote, with who said it
                 if analysis.head in evidence.people_stems() and tells_participants(sentence):
                     own = own | {analysis.head}  # "la CCI a emmené neuf entreprises": the participants
+
                 quoted = f"{before} {sentence}" if leans and before else sentence  # as _with_context quotes it
                 previous, before = bag, sentence
                 coverage = self._coverage(own, context, analysis, article)
@@ -218,7 +225,7 @@ class ExtractiveAnswerer:
                 if one_day and analysis.expects == "date":
                     holds = holds or evidence.names_weekday(checked)  # "Jeudi : face aux investisseurs"
                 precision = 1.0 if echoes else evidence.strength(analysis.expects, sentence, analysis.head, one_day)
-                if analysis.kind == "qui" and _names_agent(sentence, analysis.focus):
+                if analysis.kind == "qui" and _names_agent(sentence, analysis.focus, analysis.terms):
                     precision = 1.0  # "Qui organisait X ?": "organisée par la CCI Occitanie"
                 # Whom to ask about it needs no plan; nor does an article announcing the mission asked about.
                 if analysis.future and analysis.expects != "contact" and not doc.metadata.get("announced"):
@@ -491,12 +498,20 @@ def _holds_another(sentence: str, question: str, head: str) -> bool:
     return bool(held) and not any(wanted in words_of for words_of in pairs)
 
 
-_AGENT = re.compile(r"\b(\w+)\s+(?:conjointement\s+)?par\s+(?:la\s+|le\s+|les\s+|l['’])?[A-ZÀ-Ý]")
+_BETWEEN = re.compile(r"\b(?:avec|entre)\b", re.I)  # what ties two names: "le projet de X avec Y"
+_AGENT = re.compile(r"\b(\w+)\s+(?:conjointement\s+)?par\s+(?:la\s+|le\s+|les\s+|l['’])?([A-ZÀ-Ý]\w*)")
+# Someone of the CCI's staff, with their role: "Sandrine Valette, chargée de mission international à la CCI".
+_CCI_STAFF = re.compile(rf"\b{ROLE_TITLES}\b[^.;]{{0,60}}?\b(?:à|de)\s+la\s+CCI\b", re.I)
 
 
-def _names_agent(sentence: str, focus: Collection[str]) -> bool:
-    """The question's verb in the passive with its agent named: "organisée par la CCI" for "organisait"."""
-    return any(term_in(stem(m.group(1)), set(focus)) for m in _AGENT.finditer(sentence))
+def _names_agent(sentence: str, focus: Collection[str], asked: Collection[str] = ()) -> bool:
+    """The question's verb in the passive with its agent named: "organisée par la CCI" for "organisait";
+    not the CCI when the question names it ("qui, à la CCI, a organisé...": a person is asked for).
+    """
+    return any(
+        term_in(stem(m.group(1)), set(focus)) and not (fold(m.group(2)) == "cci" and "cci" in asked)
+        for m in _AGENT.finditer(sentence)
+    )
 
 
 def _share(wanted: set[str], bag: Collection[str]) -> float:

@@ -113,6 +113,11 @@ MONEY_VERBS = set(
     "coute coutait coutent coutaient couter paye paie payer leve levee leves lever investi "
     "investir rapporte gagne facture debourser debourse deboursait depenser depense".split()
 )
+# Going somewhere: "Comment sont-ils allés à Montréal ?" asks for a means of transport.
+TRAVEL_VERBS = set(
+    "alle allee alles allees aller rendu rendus rendue rendues rallie ralliee rallies rallier voyage voyages "
+    "voyager deplaces deplacee deplacer rejoint rejoindre".split()
+)
 # Money given rather than paid: "la Région donne combien ?" asks for an aid, not a price.
 AID_WORDS = frozenset(
     "aide aides subvention subventions subventionne subventionnee subventionnes finance financee finances "
@@ -199,6 +204,9 @@ REWRITES = [
     (r"\bjour\s+de\s+la\s+semaine\b", "jour"),  # "Quel jour de la semaine...": a weekday
     (r"\ben\s+mati[èe]re\s+(de|d['’])", r"\1"),  # "en matière de contrats": of contracts
     (r"\boutre[- ]atlantique\b", "aux États-Unis"),
+    # "sur la côte Est": New York, unless the question names it already (then the coast is a word to find)
+    (r"^(?!.*\bnew[\s-]*york\b)(.*?)\b(?:sur\s+)?la\s+c[ôo]te\s+est\b(?:\s+(?:des\s+(?:usa|[ée]tats-unis)|am[ée]ricaine))?",
+     r"\1à New York"),
     (r"\be[-‐]?mail(?:\s+address)?\b", "mail"),  # "l'e-mail", "the e-mail address": one word, "mail"
     (r"\bcontact(?:er)?\s+person\b", "contact"),
     (r"\brendez\s+vous\b", "rendez-vous"),

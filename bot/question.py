@@ -148,6 +148,8 @@ def expected_type(kind: str, head: str | None, tokens: Sequence[str]) -> str | N
         return "contact"
     if kind == "qui" and folded & {"contact", "contacts"}:  # "Qui est le contact ?"
         return "contact"
+    if kind == "comment" and folded & lexicon.TRAVEL_VERBS:  # "ils sont allés de NY à Montréal comment ?"
+        return "transport"
     if kind == "combien":
         if head in heads["duration"] or head == lexicon.TIME_HEAD:  # "combien de temps"
             return "duration"

@@ -335,3 +335,8 @@ def test_an_aid_may_be_a_share_and_a_share_of_the_costs_is_no_price():
     assert check("money", "Aide : la Région rembourse 40 % du prix aux PME.", None, {"quelle", "aide", "region"})
     cost = {"combien", "coutait", "par", "participant"}
     assert not check("money", "La Région a pris en charge 40 % des frais, dans la limite de 1 500 €.", None, cost)
+
+
+def test_a_means_of_transport_answers_how_they_went():
+    assert check("transport", "La délégation a rallié Montréal après onze heures de train.", None, set())
+    assert not check("transport", "La délégation a rallié Montréal en octobre.", None, set())

@@ -553,3 +553,31 @@ def test_for_a_date_the_event_asked_about_must_be_told():
     asker = Asker(Article(id="d.txt", text=text, title="Mission Israël", mission="Mission Israël", year=2018), REFS)
     assert asker.ask("Jusqu'à quand pouvait-on s'inscrire à la mission Israël ?").abstained
     assert "11 au 15 février" in asker.ask("Quand a eu lieu la mission Israël ?").text
+
+
+def _asker(text: str, mission: str = "Mission New York") -> Asker:
+    article = Article(id="t.txt", text=text, title=mission, mission=mission, year=2019)
+    return Asker(article, [MissionRef(mission, mission.removeprefix("Mission "), 2019)])
+
+
+def test_who_at_the_cci_organised_is_a_person_of_its_staff():
+    asker = _asker(
+        "ON EN PARLE - novembre 2019\n\nMission New York\n\n"
+        "Du 7 au 13 octobre, douze dirigeants ont participé à la mission New York, organisée par la CCI Occitanie.\n\n"
+        "L’ordre des étapes a été pensé par Sandrine Valette, chargée de mission international à la CCI Occitanie.\n"
+    )
+    answer = asker.ask("Qui, à la CCI, a organisé la mission New York ?")
+    assert "Sandrine Valette" in answer.citations[0].quote  # a person, not the CCI itself
+    assert "organisée par la CCI" in asker.ask("Qui a organisé la mission New York ?").text
+
+
+def test_two_names_tied_by_the_question_stand_for_its_noun_but_not_for_an_attribute():
+    asker = _asker(
+        "ON EN PARLE - mars 2019\n\nMission Israël\n\n"
+        "Douze chefs d’entreprise et porteurs de projet sont partis. Chaque projet a été présenté à des fonds.\n\n"
+        "Trois participants ont engagé des discussions, dont Vitisense avec AquaRoot pour un pilote dans des vignes.\n\n"
+        "Coup de cœur pour Léa Marchetti, fondatrice de NeuroPlume, à Tel-Aviv.\n",
+        "Mission Israël",
+    )
+    assert "pilote dans des vignes" in asker.ask("c koi le projet de Vitisense avec AquaRoot").text
+    assert asker.ask("Quel âge a Léa Marchetti, la fondatrice de NeuroPlume ?").abstained

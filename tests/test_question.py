@@ -289,6 +289,8 @@ def test_one_town_of_a_mission_with_several_is_what_the_question_asks_about():
         ("Quel coup de pouce la Région apporte-t-elle ?", "Quel aide la Région apporte-t-elle ?"),
         ("Qu'ont-ils fait le troisième jour ?", "Qu'ont-ils fait le jour 3 ?"),
         ("population jerusalem svp", "combien d'habitants jerusalem svp"),
+        ("Quand étaient-ils sur la côte Est ?", "Quand étaient-ils à New York ?"),
+        ("La mission New York et la côte Est ?", "La mission New York et la côte Est ?"),  # named already
         ("Combien les start-ups israéliennes ont-elles levé ?", "Combien les start-ups israéliennes d'Israël ont-elles levé ?"),
         ("quel est le num de tel du responsable", "quel est le numéro de téléphone du responsable"),
         ("c quoi le CA de lumisol", "quel est le chiffre d'affaires de lumisol"),
@@ -626,3 +628,8 @@ def test_the_next_mission_is_the_edition_an_article_announces():
     ]
     assert analyse("ca coute cb la prochaine mission silicon valley svp", missions).years == [2026]
     assert analyse("Quand aura lieu la troisième édition de la mission Silicon Valley ?", missions).years != [2026]
+
+
+def test_how_they_went_from_one_town_to_the_other_asks_for_a_means_of_transport():
+    assert analyse("ils sont alles de ny a montreal comment ?").expects == "transport"
+    assert analyse("Comment les participants ont-ils trouvé des partenaires ?").expects != "transport"
