@@ -387,7 +387,11 @@ def edition_years(tokens: Sequence[str], named: list[str], missions: Sequence[Mi
         int(t)
         for i, t in enumerate(tokens)
         if _YEAR.fullmatch(t) and _names_a_mission(tokens[max(0, i - 3) : i], names)
+        and not {fold(w) for w in tokens[max(0, i - 3) : i]} & _PLANNED  # "la mission NY prévue en 2020"
     ]
+
+
+_PLANNED = frozenset("prevue prevu prevues programmee initialement reportee decalee repoussee".split())
 
 
 def _destination_terms(named: list[str], missions: Sequence[MissionRef]) -> set[str]:

@@ -633,3 +633,9 @@ def test_the_next_mission_is_the_edition_an_article_announces():
 def test_how_they_went_from_one_town_to_the_other_asks_for_a_means_of_transport():
     assert analyse("ils sont alles de ny a montreal comment ?").expects == "transport"
     assert analyse("Comment les participants ont-ils trouvé des partenaires ?").expects != "transport"
+
+
+def test_the_year_a_mission_was_planned_for_is_no_edition():
+    missions = [MissionRef("Mission New York - Boston", "New York - Boston", 2021)]
+    assert not analyse("Pourquoi la mission à New York prévue en 2020 a-t-elle été décalée ?", missions).unknown_edition
+    assert analyse("Combien coûtait la mission New York de 2020 ?", missions).unknown_edition
