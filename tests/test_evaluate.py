@@ -126,9 +126,10 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional10", 0.93, 0.9, 64),
         ("fictional11", 0.87, 0.93, 64),
         ("fictional12", 0.89, 0.93, 64),
-        ("fictional13", 0.75, 0.95, 64),  # studied for two passes
-        ("fictional14", 0.89, 0.85, 64),  # studied for one pass
-        ("fictional15", 0.64, 0.7, 64),  # blind: measured before its failures were read
+        ("fictional13", 0.81, 0.95, 64),  # studied for three passes
+        ("fictional14", 0.89, 0.85, 64),  # studied for two passes
+        ("fictional15", 0.85, 0.9, 64),  # studied for one pass
+        ("fictional16", 0.77, 0.7, 64),  # blind: measured before its failures were read
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):
