@@ -171,7 +171,8 @@ class ExtractiveAnswerer:
             label_only = label_only or (analysis.expects is None and doc.page_content.strip() == section)
             # The section heading qualifies its paragraphs ("Prochaine étape : le Canada").
             context = passage_terms(doc.page_content) | said_by | passage_terms(str(doc.metadata.get("section") or ""))
-            told_at = context | _towns_of(context)  # the places the passage names, not its article's title
+            context = context | _towns_of(context)  # "le quartier de SoMa": San Francisco
+            told_at = context  # the places the passage names, not its article's title
             if doc.metadata.get("mission") in analysis.missions:  # "la délégation partie à Manhattan": the title
                 context = context | passage_terms(str(doc.metadata.get("title", "")))
             article = self.article_terms(str(doc.metadata.get("source", ""))) if self.article_terms else context
@@ -326,6 +327,7 @@ class ExtractiveAnswerer:
         # A name the question gives (a person, a company) must be in the passage, or name who said it.
         known = passage_terms(candidate.passage.document.page_content)
         known = known | joined_names(candidate.passage.document.page_content)  # "polestar" for "Pole Star"
+        known = known | _towns_of(known)  # "le quartier de SoMa" is in San Francisco
         meta = candidate.passage.document.metadata
         if meta.get("mission") in analysis.missions:  # "la délégation partie à Manhattan": its title says so
             known = known | passage_terms(str(meta.get("title", "")))

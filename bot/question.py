@@ -148,6 +148,8 @@ def expected_type(kind: str, head: str | None, tokens: Sequence[str]) -> str | N
         return "contact"
     if kind == "qui" and folded & {"contact", "contacts"}:  # "Qui est le contact ?"
         return "contact"
+    if kind in ("quel", "autre") and head is None and {stem(t) for t in tokens} & heads["contact"]:
+        return "contact"  # "le mail du contact c koi ?"
     if kind == "comment" and folded & lexicon.TRAVEL_VERBS:  # "ils sont allés de NY à Montréal comment ?"
         return "transport"
     if kind == "combien":
@@ -551,6 +553,7 @@ def analyse(
             if fold(t) in lexicon.ORDINALS and _names_a_mission(tokens[max(0, i - 3) : i + 3], destination)
         } | {"edit"}  # fmt: skip
         focus = [t for t in focus if t not in edition_words]
+    participles = {stem(t) for t in tokens if fold(t) in lexicon.PARTICIPLES}  # "centrée sur": a verb
     return Analysis(
         question=question,
         kind=kind,
@@ -564,7 +567,7 @@ def analyse(
         companions=[t for t in all_terms if t in lexicon.companions()],
         unknown_place=None if named else unknown_place(text, missions, future),
         unknown_edition=unknown_edition,
-        verbs=sorted({stem(w) for w in french_model.verbs(text)}),
+        verbs=sorted({stem(w) for w in french_model.verbs(text)} | participles),
         missions=named,
         years=years,
         terms=all_terms,

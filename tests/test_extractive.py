@@ -581,3 +581,14 @@ def test_two_names_tied_by_the_question_stand_for_its_noun_but_not_for_an_attrib
     )
     assert "pilote dans des vignes" in asker.ask("c koi le projet de Vitisense avec AquaRoot").text
     assert asker.ask("Quel âge a Léa Marchetti, la fondatrice de NeuroPlume ?").abstained
+
+
+def test_a_district_named_by_the_passage_stands_for_its_town():
+    asker = _asker(
+        "ON EN PARLE - juin 2023\n\nMission Silicon Valley\n\n"
+        "Premier rendez-vous dans le quartier de SoMa, à l’accélérateur Bayside Forge. "
+        "Sa directrice rappelle qu’en 2022, les start-up de la baie ont levé 75 milliards de dollars.\n",
+        "Mission Silicon Valley",
+    )
+    assert "75 milliards" in asker.ask("Combien les start-up de San Francisco ont-elles levé en 2022 ?").text
+    assert asker.ask("Combien les start-up de Boston ont-elles levé en 2022 ?").abstained
