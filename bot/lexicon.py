@@ -202,6 +202,7 @@ REWRITES = [
     # "Quelle est la population de Tel-Aviv ?", "population jerusalem": how many people live there.
     (r"\b(?:quel(?:le)?\s+(?:est|[ée]tait)\s+)?(?:la\s+)?population\b(?:\s+(?:de|d['’]))?\s*", "combien d'habitants "),
     (r"\brdv\b", "rendez-vous"),
+    (r"\b(le|son|un|du|quel)\s+t[ée]l\b(?![\s-]*aviv)", r"\1 téléphone"),  # "le tel pour la mission"
     (r"\b(?-i:CA)\b", "chiffre d'affaires"),  # "le CA de Lumisol" (not "ca", "ça")
     (r"\bfollow[- ]?up\b", "prochaine"),  # "Is a follow-up mission planned?"
     (r"\b(?:num(?:[ée]ro)?|n°)\s+(?:de\s+)?t[ée]l\b\.?", "numéro de téléphone"),  # "le num de tel"
