@@ -202,6 +202,7 @@ REWRITES = [
     # "Quelle est la population de Tel-Aviv ?", "population jerusalem": how many people live there.
     (r"\b(?:quel(?:le)?\s+(?:est|[ée]tait)\s+)?(?:la\s+)?population\b(?:\s+(?:de|d['’]))?\s*", "combien d'habitants "),
     (r"\brdv\b", "rendez-vous"),
+    (r"\bfacs?\b", "universités"),  # "Dans quelles facs américaines..."
     (r"\b(le|son|un|du|quel)\s+t[ée]l\b(?![\s-]*aviv)", r"\1 téléphone"),  # "le tel pour la mission"
     (r"\b(?-i:CA)\b", "chiffre d'affaires"),  # "le CA de Lumisol" (not "ca", "ça")
     (r"\bfollow[- ]?up\b", "prochaine"),  # "Is a follow-up mission planned?"
@@ -236,7 +237,8 @@ REWRITES = [
     (r"\bpr\b", "pour"),
     (r"\bcoups?\s+de\s+pouce\b", "aide"),
     # "la mission asiatique": the mission to Asia; "les start-ups israéliennes": those of Israel.
-    *[(rf"\b(mis{{1,2}}ions?|voyages?|d[ée]l[ée]gations?|s[ée]jours?|d[ée]placements?)\s+{adjective}\b", rf"\1 {place}")
+    *[(rf"\b(mis{{1,2}}ions?|voyages?|d[ée]l[ée]gations?|s[ée]jours?|d[ée]placements?|[ée]ditions?)\s+{adjective}\b",
+       rf"\1 {place}")
       for adjective, place, _ in DEMONYMS],
     *[(rf"\b({BUSINESS_NOUNS})\s+({adjective})\b", rf"\1 \2 {of_place}") for adjective, _, of_place in DEMONYMS],
     # "le quatrième jour": "Jour 4" in a day-by-day programme.

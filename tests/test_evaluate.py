@@ -101,7 +101,7 @@ def multi_store(multi_corpus, tmp_path_factory, embeddings):
     [
         (DATA / "fictional" / "questions.jsonl", 0.95, 0.9),
         (DATA / "heldout" / "questions.jsonl", 0.92, 0.85),
-        (DATA / "heldout2" / "questions.jsonl", 0.85, 0.75),
+        (DATA / "heldout2" / "questions.jsonl", 0.85, 0.9),
     ],
     ids=["fictional", "heldout", "heldout2"],
 )
@@ -121,7 +121,7 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional5", 0.83, 0.85, 64),  # never studied: its failures were not read
         ("fictional6", 0.91, 0.9, 64),
         ("fictional7", 0.93, 0.93, 64),
-        ("fictional8", 0.77, 0.95, 64),
+        ("fictional8", 0.81, 0.95, 64),
         ("fictional9", 0.93, 0.93, 64),
         ("fictional10", 0.93, 0.9, 64),
         ("fictional11", 0.87, 0.93, 64),
@@ -129,7 +129,7 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional13", 0.81, 0.95, 64),  # studied for three passes
         ("fictional14", 0.89, 0.85, 64),  # studied for two passes
         ("fictional15", 0.85, 0.9, 64),  # studied for one pass
-        ("fictional16", 0.77, 0.7, 64),  # blind: measured before its failures were read
+        ("fictional16", 0.87, 0.78, 64),  # studied for one pass
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):

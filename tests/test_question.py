@@ -289,6 +289,7 @@ def test_one_town_of_a_mission_with_several_is_what_the_question_asks_about():
         ("Quel coup de pouce la Région apporte-t-elle ?", "Quel aide la Région apporte-t-elle ?"),
         ("Qu'ont-ils fait le troisième jour ?", "Qu'ont-ils fait le jour 3 ?"),
         ("population jerusalem svp", "combien d'habitants jerusalem svp"),
+        ("quelles facs lors de l'édition californienne ?", "quelles universités lors de l'édition en Californie ?"),
         ("le tel pour la mission svp", "le téléphone pour la mission svp"),
         ("Quel est le Tel Aviv de la mission ?", "Quel est le Tel Aviv de la mission ?"),
         ("cb de rdv pendant la mision californienne ?", "combien de rendez-vous pendant la mision en Californie ?"),
