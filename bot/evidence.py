@@ -201,12 +201,26 @@ def has_money(sentence: str, question_words: set[str]) -> bool:
         # "Quelle aide la Région apporte-t-elle ?": "la Région rembourse 40 % du prix"
         return bool(question_words & lexicon.AID_WORDS and _AID.search(sentence) and "%" in sentence)
     if not question_words & _COST_QUESTION:
+        if question_words & lexicon.AID_WORDS and not _SHARE_OF_COST.search(sentence):
+            # an aid asked: a price is none ("Le coût s'élevait à 3 450 euros"), "40 % des frais" is one
+            return not all(_is_price(sentence, m) for m in _MONEY.finditer(sentence))
         return True
     # "40 % des frais de mission" is the aid's share of a price, not the price.
     priced = _PRICE_WORD.search(_SHARE_OF_COST.sub(" ", sentence))
     if _AID.search(sentence) and not question_words & lexicon.AID_WORDS and not priced:
         return False
     return bool(_COST_CUE.search(sentence))
+
+
+def _is_price(sentence: str, amount: re.Match[str]) -> bool:
+    """The amount is a price: the last cue before it names a price, and no aid follows it ("Le coût
+    s'élevait à 3 450 euros" -> True; "dont 1 500 € d'aide" -> False).
+    """
+    if _AID.search(sentence[amount.end() : amount.end() + 12]):
+        return False
+    cues = [(m.start(), True) for m in _PRICE_WORD.finditer(sentence[: amount.start()])]
+    cues += [(m.start(), False) for m in _AID.finditer(sentence[: amount.start()])]
+    return bool(cues) and max(cues)[1]
 
 
 def has_contact(sentence: str, question_words: set[str]) -> bool:

@@ -95,7 +95,7 @@ FUTURE_WORDS = set(
 # Words added to the lexical query of a question about what comes next ("future"), wanting a
 # price ("money"), a contact or a date: plans, prices, contacts and dates are worded with these.
 QUERY_EXPANSIONS = {
-    "future": "prochaine suite ensuite prévoit prévue programmée étudie envisage réfléchit prépare",
+    "future": "prochaine suite ensuite prévoit prévue programmée étudie étude envisage réfléchit prépare",
     "money": "prix coût tarif participation euros budget compter",
     "contact": "contact contacter renseignements joindre téléphone mail courriel",
     "date": "dates date période calendrier",
@@ -150,7 +150,7 @@ SYNONYM_WORDS = [
     "population habitants",
     "inscrire inscription inscriptions inscrit inscrits inscrite",
     "début débuté débuter commencé commencer commence démarré démarrer",
-    "aide aides soutien subvention versé verser accordé",
+    "aide aides soutien subvention versé verser accordé financé financer charge",  # "pris en charge"
     "retardé retard reporté report repoussé décalé différé",
     # Demonyms of Occitanie towns that do not start like the town ("ruthénoise" for Rodez).
     "rodez ruthénois ruthénoise ruthénoises",

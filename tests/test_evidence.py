@@ -340,3 +340,9 @@ def test_an_aid_may_be_a_share_and_a_share_of_the_costs_is_no_price():
 def test_a_means_of_transport_answers_how_they_went():
     assert check("transport", "La délégation a rallié Montréal après onze heures de train.", None, set())
     assert not check("transport", "La délégation a rallié Montréal en octobre.", None, set())
+
+
+def test_a_price_is_no_aid():
+    aid = {"quel", "montant", "region", "verse"}
+    assert not check("money", "Le coût s’élevait à 3 450 euros HT ; la Région en a pris en charge une partie.", None, aid)
+    assert check("money", "Coût : 3 900 € par participant, dont 1 500 € d’aide de la Région.", None, aid)

@@ -650,3 +650,9 @@ def test_a_contact_word_with_no_question_word_before_it_asks_for_the_contact_lin
 
 def test_centred_on_is_read_as_a_verb():
     assert "centr" in analyse("Sur quel thème était centrée l'édition 2023 ?").verbs
+
+
+def test_paid_for_by_the_region_is_an_aid():
+    from bot.lexicon import synonyms
+
+    assert stem("charge") in synonyms()[stem("financée")]  # "a pris en charge 40 %"
