@@ -210,7 +210,6 @@ class ExtractiveAnswerer:
                 own = (bag | previous if leans else bag) | said_by | asked  # a quote, with who said it
                 if analysis.head in evidence.people_stems() and tells_participants(sentence):
                     own = own | {analysis.head}  # "la CCI a emmené neuf entreprises": the participants
-
                 quoted = f"{before} {sentence}" if leans and before else sentence  # as _with_context quotes it
                 previous, before = bag, sentence
                 coverage = self._coverage(own, context, analysis, article)
