@@ -19,7 +19,7 @@ from langchain_core.documents import Document
 from bot import evidence, french_model, lexicon
 from bot.answer import Answer, Citation, Passage
 from bot.lexicon import stem_in, term_in
-from bot.question import Analysis
+from bot.question import Analysis, proper_nouns
 from corpus.facts import DISTRICTS, FIGURE, ROLE_TITLES, tells_participants, told_earlier
 from corpus.metadata import YEAR
 from index.chunking import is_attribution
@@ -332,7 +332,18 @@ class ExtractiveAnswerer:
             known = known | passage_terms(str(meta.get("title", "")))
         if candidate.speaker is not None:
             known = known | passage_terms(candidate.speaker.page_content)
+        if self.article_terms and not self._names_its_own(analysis, str(meta.get("source", ""))):
+            return False
         return not analysis.names or any(evidence.stem_in(n, known) for n in analysis.names)
+
+    def _names_its_own(self, analysis: Analysis, source: str) -> bool:
+        """No name the question writes capitalised belongs to another article only: "l'accélérateur
+        Bayside Forge" (told of in the 2023 article) is not answered from one that names "Hudson Forge".
+        """
+        assert self.article_terms is not None
+        article = self.article_terms(source)
+        written = {t for w in proper_nouns(analysis.question) for t in terms(w)} & set(analysis.names)
+        return all(term_in(n, article) for n in written if n in self.lexical.doc_freq)
 
     def _opening(self, passages: list[Passage]) -> Candidate:
         """The first sentence of the best passage's article (a question naming only a mission)."""

@@ -592,3 +592,20 @@ def test_a_district_named_by_the_passage_stands_for_its_town():
     )
     assert "75 milliards" in asker.ask("Combien les start-up de San Francisco ont-elles levé en 2022 ?").text
     assert asker.ask("Combien les start-up de Boston ont-elles levé en 2022 ?").abstained
+
+
+def test_a_name_told_of_in_another_article_only_is_not_answered_from_this_one():
+    def article(source: str, mission: str, year: int, body: str) -> Article:
+        text = f"ON EN PARLE - juin {year}\n\n{mission}\n\n{body}\n"
+        return Article(id=source, text=text, title=mission, mission=mission, year=year)
+
+    ny = article("ny.txt", "Mission New York", 2018, "L’accélérateur Hudson Forge accompagne 40 start-up étrangères.")
+    sv = article("sv.txt", "Mission Silicon Valley", 2023, "Premier rendez-vous à l’accélérateur Bayside Forge, à San Francisco.")
+    chunks = split_article(ny) + split_article(sv)
+    words_of = {a.id: set(terms(a.text)) for a in (ny, sv)}
+    answerer = ExtractiveAnswerer(LexicalIndex([c.page_content for c in chunks]), 3, None, words_of.__getitem__)
+    hudson = [Passage(next(c for c in chunks if "Hudson" in c.page_content), 1.0)]
+    asked = "Combien de start-up sont accompagnées par l’accélérateur Bayside Forge ?"
+    assert answerer.answer(asked, hudson, analyse(asked)).abstained  # Bayside Forge is the other article's
+    asked = "Combien de start-up sont accompagnées par l’accélérateur Hudson Forge ?"
+    assert "40 start-up" in answerer.answer(asked, hudson, analyse(asked)).text
