@@ -211,6 +211,7 @@ def list_missions(
             print(json.dumps(entry.to_dict(), ensure_ascii=False))
             continue
         participants = f"{entry.participants} participants" if entry.participants else "participants : ?"
+        participants = "à venir" if entry.announced and not entry.participants else participants
         print(f"{entry.label:40} {entry.dates or '':24} {participants:18} {entry.organiser or ''}")
         print(f"{'':40} {entry.source}")
 

@@ -42,6 +42,7 @@ class MissionEntry:
     end: int | None = None
     # The sentence that gives the participant count, cited when missions are compared by size.
     count_quote: tuple[str, int | None, int, int] | None = None  # (quote, paragraph, start, end)
+    announced: bool = False  # its article announces it (a call for applications): still to come
 
     @property
     def label(self) -> str:
@@ -86,6 +87,7 @@ def _entry(docs: list[Document]) -> MissionEntry:
         start=base + s,
         end=base + e,
         count_quote=_count_sentence(docs, meta.get("participants")),
+        announced=bool(meta.get("announced")),
     )
 
 

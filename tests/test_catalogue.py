@@ -1,6 +1,7 @@
 import pytest
+from langchain_core.documents import Document
 
-from bot.catalogue import is_aggregate
+from bot.catalogue import build_catalogue, is_aggregate
 from tests.conftest import FICTIONAL, SEED_CORPUS
 
 TEXTS = {
@@ -129,3 +130,12 @@ def test_a_detail_about_the_missions_is_no_list_of_them(multi_bot):
     answer = multi_bot.ask("Quel numéro de téléphone faut-il appeler pour s'inscrire aux missions de la CCI ?")
     assert "Missions décrites" not in answer.text
     assert "Missions décrites" in multi_bot.ask("Quelles missions a organisées la CCI ?").text
+
+
+def test_a_mission_its_article_announces_is_listed_as_still_to_come():
+    meta = {"mission": "Mission Silicon Valley", "year": 2026, "source": "sv.txt", "title": "Appel", "chunk": 0}
+    call = Document("Du 8 au 13 juin 2026, la mission emmènera vingt dirigeants.", metadata={**meta, "announced": True})
+    report = Document("Du 20 au 25 mai dernier, quinze entrepreneurs sont partis.", metadata={**meta, "source": "r.txt"})
+    entries = {e.source: e for e in build_catalogue([call, report])}
+    assert entries["sv.txt"].announced and not entries["r.txt"].announced
+    assert entries["sv.txt"].to_dict()["announced"] is True

@@ -162,6 +162,7 @@ class MissionOut(BaseModel):
     sectors: list[str] = Field(default_factory=list, description="Les secteurs d'activité visés.")
     url: str | None = Field(None, description="L'article en ligne, s'il est connu.")
     quote: str = Field("", description="La phrase de l'article qui donne ses dates (ou la première).")
+    announced: bool = Field(False, description="Une mission à venir : son article l'annonce (appel à candidatures).")
 
 
 class HealthOut(BaseModel):
