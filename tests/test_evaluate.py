@@ -129,7 +129,7 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional13", 0.81, 0.95, 64),  # studied for three passes
         ("fictional14", 0.89, 0.85, 64),  # studied for two passes
         ("fictional15", 0.85, 0.9, 64),  # studied for one pass
-        ("fictional16", 0.87, 0.78, 64),  # studied for one pass
+        ("fictional16", 0.87, 0.85, 64),  # studied for one pass
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):
