@@ -15,7 +15,7 @@ from corpus.article import Article
 from corpus.facts import places_of
 from corpus.metadata import derive_metadata
 from index.chunking import split_article
-from index.french import terms
+from index.french import fold, terms
 from index.lexical import LexicalIndex
 from tests.conftest import DATA, SEED_CORPUS
 from tests.test_retrieve import ISRAEL_2018
@@ -63,6 +63,14 @@ class Asker:
     def ask(self, question: str, max_citations: int = 3):
         answerer = ExtractiveAnswerer(self.lexical, max_citations, self.neighbour)
         return answerer.answer(question, self.passages_for(question), analyse(question, self.refs))
+
+
+def mission_asker(text: str, destination: str, year: int, country: str | None = None) -> Asker:
+    """An Asker over one article of "Mission <destination>", its country's places known when given."""
+    mission = f"Mission {destination}"
+    places = places_of(country) if country else ()
+    article = Article(id=f"{fold(destination)}.txt", text=text, title=mission, mission=mission, year=year)
+    return Asker(article, [MissionRef(mission, destination, year, places=places)])
 
 
 ISRAEL = israel_article()
@@ -459,10 +467,7 @@ Jour 4 – jeudi 9 mars
 
 Journée de rencontres : 20 rendez-vous avec des sous-traitants électroniques.
 """  # noqa: E501
-TWO_TOWNS_ASKER = Asker(
-    Article(id="hk2.txt", text=TWO_TOWNS, title="Mission Hong Kong-Shenzhen", mission="Mission Hong Kong-Shenzhen", year=2023),
-    [MissionRef("Mission Hong Kong-Shenzhen", "Hong Kong-Shenzhen", 2023, places=places_of("Chine"))],
-)
+TWO_TOWNS_ASKER = mission_asker(TWO_TOWNS, "Hong Kong-Shenzhen", 2023, "Chine")
 
 
 def test_a_figure_told_of_the_mission_s_other_town_does_not_answer():
@@ -503,10 +508,7 @@ Du 7 au 13 octobre, douze dirigeants d’Occitanie ont participé à la mission 
 
 À Montréal, la délégation a été reçue par la Chambre de commerce française au Canada.
 """  # noqa: E501
-NY_MONTREAL_ASKER = Asker(
-    Article(id="nym.txt", text=NY_MONTREAL, title="Mission New York – Montréal", mission="Mission New York – Montréal", year=2019),
-    [MissionRef("Mission New York – Montréal", "New York – Montréal", 2019, places=places_of("États-Unis"))],
-)
+NY_MONTREAL_ASKER = mission_asker(NY_MONTREAL, "New York – Montréal", 2019, "États-Unis")
 
 
 def test_a_figure_in_a_passage_naming_another_place_does_not_answer_for_the_town_asked():
@@ -523,10 +525,7 @@ Au programme : Tel-Aviv, Haïfa et Jérusalem, et une ambition, comprendre comme
 
 À Tel-Aviv, ville de 470 000 habitants, les participants ont été reçus par la Chambre de commerce Israël-France.
 """  # noqa: E501
-ISRAEL_TOWNS_ASKER = Asker(
-    Article(id="il.txt", text=ISRAEL_TOWNS, title="Mission Israël", mission="Mission Israël", year=2023),
-    [MissionRef("Mission Israël", "Israël", 2023, places=places_of("Israël"))],
-)
+ISRAEL_TOWNS_ASKER = mission_asker(ISRAEL_TOWNS, "Israël", 2023, "Israël")
 
 
 def test_the_country_s_figure_in_a_sentence_naming_the_town_does_not_answer_for_the_town():
@@ -555,16 +554,13 @@ def test_for_a_date_the_event_asked_about_must_be_told():
     assert "11 au 15 février" in asker.ask("Quand a eu lieu la mission Israël ?").text
 
 
-def _asker(text: str, mission: str = "Mission New York") -> Asker:
-    article = Article(id="t.txt", text=text, title=mission, mission=mission, year=2019)
-    return Asker(article, [MissionRef(mission, mission.removeprefix("Mission "), 2019)])
-
-
 def test_who_at_the_cci_organised_is_a_person_of_its_staff():
-    asker = _asker(
+    asker = mission_asker(
         "ON EN PARLE - novembre 2019\n\nMission New York\n\n"
         "Du 7 au 13 octobre, douze dirigeants ont participé à la mission New York, organisée par la CCI Occitanie.\n\n"
-        "L’ordre des étapes a été pensé par Sandrine Valette, chargée de mission international à la CCI Occitanie.\n"
+        "L’ordre des étapes a été pensé par Sandrine Valette, chargée de mission international à la CCI Occitanie.\n",
+        "New York",
+        2019,
     )
     answer = asker.ask("Qui, à la CCI, a organisé la mission New York ?")
     assert "Sandrine Valette" in answer.citations[0].quote  # a person, not the CCI itself
@@ -572,23 +568,25 @@ def test_who_at_the_cci_organised_is_a_person_of_its_staff():
 
 
 def test_two_names_tied_by_the_question_stand_for_its_noun_but_not_for_an_attribute():
-    asker = _asker(
+    asker = mission_asker(
         "ON EN PARLE - mars 2019\n\nMission Israël\n\n"
         "Douze chefs d’entreprise et porteurs de projet sont partis. Chaque projet a été présenté à des fonds.\n\n"
         "Trois participants ont engagé des discussions, dont Vitisense avec AquaRoot pour un pilote dans des vignes.\n\n"
         "Coup de cœur pour Léa Marchetti, fondatrice de NeuroPlume, à Tel-Aviv.\n",
-        "Mission Israël",
+        "Israël",
+        2019,
     )
     assert "pilote dans des vignes" in asker.ask("c koi le projet de Vitisense avec AquaRoot").text
     assert asker.ask("Quel âge a Léa Marchetti, la fondatrice de NeuroPlume ?").abstained
 
 
 def test_a_district_named_by_the_passage_stands_for_its_town():
-    asker = _asker(
+    asker = mission_asker(
         "ON EN PARLE - juin 2023\n\nMission Silicon Valley\n\n"
         "Premier rendez-vous dans le quartier de SoMa, à l’accélérateur Bayside Forge. "
         "Sa directrice rappelle qu’en 2022, les start-up de la baie ont levé 75 milliards de dollars.\n",
-        "Mission Silicon Valley",
+        "Silicon Valley",
+        2019,
     )
     assert "75 milliards" in asker.ask("Combien les start-up de San Francisco ont-elles levé en 2022 ?").text
     assert asker.ask("Combien les start-up de Boston ont-elles levé en 2022 ?").abstained
