@@ -33,7 +33,7 @@ NUMBER_IN_WORDS = rf"{_UNIT}(?:(?:-|\s+et\s+|-et-){_UNIT})*"
 # The titles of people's posts, as a regular expression (case aside): "PDG", "fondatrice", "vice-président".
 ROLE_TITLES = (
     r"(?:pdg|ceo|dg|cto|(?:co-?)?fondat(?:eur|rice)|direct(?:eur|rice)|(?:vice-)?pr[ée]sidente?|responsable|"
-    r"g[ée]rante?|associ[ée]e?|charg[ée]e?|conseill(?:er|[eè]re)|ing[ée]nieure?|chef|cheffe|dirigeante?|"
+    r"g[ée]rante?|associ[ée]e?|charg[ée]e?\s+(?:de|d['’])|conseill(?:er|[eè]re)|ing[ée]nieure?|chef|cheffe|dirigeante?|"
     r"patronne|patron|manager|partner|consultante?|d[ée]l[ée]gu[ée]e?|professeure?|chercheu(?:r|se))"
 )
 PEOPLE_WORDS = "participants personnes entrepreneurs dirigeants chefs porteurs membres patrons décideurs"

@@ -346,3 +346,8 @@ def test_a_price_is_no_aid():
     aid = {"quel", "montant", "region", "verse"}
     assert not check("money", "Le coût s’élevait à 3 450 euros HT ; la Région en a pris en charge une partie.", None, aid)
     assert check("money", "Coût : 3 900 € par participant, dont 1 500 € d’aide de la Région.", None, aid)
+
+
+def test_taken_in_charge_is_no_role():
+    assert strength("person", "Aide : la Région Occitanie a pris en charge 40 % de ce montant.") == 0.0
+    assert strength("person", "Sandrine Valette, chargée de mission à la CCI Occitanie, a tout préparé.") == 1.0
