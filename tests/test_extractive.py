@@ -73,6 +73,12 @@ def mission_asker(text: str, destination: str, year: int, country: str | None = 
     return Asker(article, [MissionRef(mission, destination, year, places=places)])
 
 
+def paragraphs_asker(destination: str, year: int, *paragraphs: str) -> Asker:
+    """`mission_asker` over an article made of a dateline, the mission's title and `paragraphs`."""
+    text = f"ON EN PARLE - juin {year}\n\nMission {destination}\n\n" + "\n\n".join(paragraphs) + "\n"
+    return mission_asker(text, destination, year)
+
+
 ISRAEL = israel_article()
 REFS = [MissionRef("Mission Israël", "Israël", 2018)]
 ISRAEL_ASKER = Asker(ISRAEL, REFS)
@@ -555,12 +561,11 @@ def test_for_a_date_the_event_asked_about_must_be_told():
 
 
 def test_who_at_the_cci_organised_is_a_person_of_its_staff():
-    asker = mission_asker(
-        "ON EN PARLE - novembre 2019\n\nMission New York\n\n"
-        "Du 7 au 13 octobre, douze dirigeants ont participé à la mission New York, organisée par la CCI Occitanie.\n\n"
-        "L’ordre des étapes a été pensé par Sandrine Valette, chargée de mission international à la CCI Occitanie.\n",
+    asker = paragraphs_asker(
         "New York",
         2019,
+        "Du 7 au 13 octobre, douze dirigeants ont participé à la mission New York, organisée par la CCI Occitanie.",
+        "L’ordre des étapes a été pensé par Sandrine Valette, chargée de mission international à la CCI Occitanie.",
     )
     answer = asker.ask("Qui, à la CCI, a organisé la mission New York ?")
     assert "Sandrine Valette" in answer.citations[0].quote  # a person, not the CCI itself
@@ -568,25 +573,23 @@ def test_who_at_the_cci_organised_is_a_person_of_its_staff():
 
 
 def test_two_names_tied_by_the_question_stand_for_its_noun_but_not_for_an_attribute():
-    asker = mission_asker(
-        "ON EN PARLE - mars 2019\n\nMission Israël\n\n"
-        "Douze chefs d’entreprise et porteurs de projet sont partis. Chaque projet a été présenté à des fonds.\n\n"
-        "Trois participants ont engagé des discussions, dont Vitisense avec AquaRoot pour un pilote dans des vignes.\n\n"
-        "Coup de cœur pour Léa Marchetti, fondatrice de NeuroPlume, à Tel-Aviv.\n",
+    asker = paragraphs_asker(
         "Israël",
         2019,
+        "Douze chefs d’entreprise et porteurs de projet sont partis. Chaque projet a été présenté à des fonds.",
+        "Trois participants ont engagé des discussions, dont Vitisense avec AquaRoot pour un pilote dans des vignes.",
+        "Coup de cœur pour Léa Marchetti, fondatrice de NeuroPlume, à Tel-Aviv.",
     )
     assert "pilote dans des vignes" in asker.ask("c koi le projet de Vitisense avec AquaRoot").text
     assert asker.ask("Quel âge a Léa Marchetti, la fondatrice de NeuroPlume ?").abstained
 
 
 def test_a_district_named_by_the_passage_stands_for_its_town():
-    asker = mission_asker(
-        "ON EN PARLE - juin 2023\n\nMission Silicon Valley\n\n"
-        "Premier rendez-vous dans le quartier de SoMa, à l’accélérateur Bayside Forge. "
-        "Sa directrice rappelle qu’en 2022, les start-up de la baie ont levé 75 milliards de dollars.\n",
+    asker = paragraphs_asker(
         "Silicon Valley",
         2019,
+        "Premier rendez-vous dans le quartier de SoMa, à l’accélérateur Bayside Forge. "
+        "Sa directrice rappelle qu’en 2022, les start-up de la baie ont levé 75 milliards de dollars.",
     )
     assert "75 milliards" in asker.ask("Combien les start-up de San Francisco ont-elles levé en 2022 ?").text
     assert asker.ask("Combien les start-up de Boston ont-elles levé en 2022 ?").abstained
