@@ -62,10 +62,15 @@ def read_questions(path: Path) -> list[dict]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
+
+
 def holds_fact(answer: str, expected: Iterable[str]) -> bool:
-    """Any expected fact in the answer, ignoring case and accents: ("Une Quinzaine", ["quinzaine"]) -> True."""
-    folded = fold(answer)
-    return any(fold(fact) in folded for fact in expected)
+    """Any expected fact in the answer, ignoring case, accents and the apostrophe's shape:
+    ("Une Quinzaine", ["quinzaine"]) -> True; ("un bureau d’achat", ["bureau d'achat"]) -> True.
+    """
+    folded = fold(answer).translate(_APOSTROPHES)
+    return any(fold(fact).translate(_APOSTROPHES) in folded for fact in expected)
 
 
 def evaluate(

@@ -29,6 +29,11 @@ def test_holds_fact_ignores_case_and_accents():
     assert not holds_fact("vingt", ["quinzaine", "15"])
 
 
+def test_holds_fact_ignores_the_apostrophes_shape():
+    assert holds_fact("ouvrir un bureau d’achat à Hong Kong", ["bureau d'achat"])
+    assert holds_fact("l'incubateur", ["l’incubateur"])
+
+
 def case(answerable: bool, correct: bool, abstained: bool, quotes_ok: bool = True) -> Case:
     return Case("x", "q", answerable, correct, abstained, quotes_ok, True, True, 0.01, "a")
 
