@@ -33,8 +33,10 @@ _ATTRIBUTION = re.compile(
 )
 
 
-# "Contact : asie@cci.fr", "Coût : 2 900 €": a label and its value are content.
-_LABELLED = re.compile(r"^[^\W\d][\w’' ]{0,40}?\s*:\s*\S")
+# "Contact : asie@cci.fr", "Coût : 2 900 €", "Renseignements par e-mail : ...": a label and its value are content.
+_LABELLED = re.compile(r"^[^\W\d][\w’'\- ]{0,50}?\s*:\s*\S")
+# An e-mail address or a web address is a way to reach someone, never a heading.
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|\bwww\.\w", re.I)
 _FIGURE = re.compile(FIGURE, re.I)
 
 
@@ -45,9 +47,10 @@ def states_a_figure(heading: str) -> bool:
 
 def is_also_content(heading: str) -> bool:
     """A heading that says something is also a chunk: it gives a figure, or a label and its value
-    ("Contact : asie@cci-occitanie-missions.fr", "Prochaine étape : le Canada").
+    ("Contact : asie@cci-occitanie-missions.fr", "Prochaine étape : le Canada"), or an address
+    ("Écrire à international@cci.fr").
     """
-    return states_a_figure(heading) or bool(_LABELLED.match(heading))
+    return states_a_figure(heading) or bool(_LABELLED.match(heading) or _ADDRESS.search(heading))
 
 
 def is_attribution(paragraph: str) -> bool:

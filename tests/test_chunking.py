@@ -297,3 +297,16 @@ def test_a_heading_with_a_label_and_its_value_is_also_a_chunk():
     assert step.page_content == "Prochaine étape : le Canada"
     assert body.metadata["section"] == "Prochaine étape : le Canada"  # it still heads what follows
     assert contact.page_content == "Contact : asie@cci-occitanie-missions.fr"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Renseignements par e-mail uniquement : international@missions.fr",  # a hyphen in the label
+        "Écrire à international@missions.fr",  # no label: the address alone
+        "Programme complet sur www.missions-occitanie.fr",
+    ],
+)
+def test_a_short_line_with_a_contact_address_is_a_chunk(line):
+    article = make_article(f"# Mission Israël\n\nLa délégation est rentrée.\n\n{line}", id="il.md")
+    assert [c.page_content for c in split_article(article)][-1] == line
