@@ -246,6 +246,9 @@ REWRITES = [
         ["premier", "deuxi[èe]me", "troisi[èe]me", "quatri[èe]me", "cinqui[èe]me", "sixi[èe]me", "septi[èe]me"], 1)],
     (r"\bchefs?\s+d['’]\s*entreprises?\b", "dirigeants"),
     (r"\bct\b", "c'était"),
+    # "combien d'entreprises y ont pris part ?": took part, participated.
+    (r"\b(?:pris|prendre|prend|prennent|prenaient|prenait|prendront)\s+part\b(?!\s+(?:de|d['’]|des|du)\b)",
+     "participé"),
     # "pris en charge par la Région": paid for.
     (r"\b(?:pris|prise|prises)\s+en\s+charge\b", "financé"),
     # "rencontres d'affaires", "rendez-vous B2B": meetings.

@@ -87,7 +87,8 @@ def detect_kind(tokens: Sequence[str]) -> str:
     return "autre"
 
 
-_ORGANISER = ("organis", "pilot", "responsabl")  # who ran the mission: its contact line is theirs
+# Who ran the mission, or who advises on it: its contact line is theirs ("le numéro de la conseillère").
+_ORGANISER = ("organis", "pilot", "responsabl", "conseill", "referent", "interlocut", "correspondant", "charge")
 _BE = frozenset("est sont etait etaient sera seront".split())
 # A yes-or-no question with its subject inverted ("La Région a-t-elle subventionné le voyage ?"):
 # the noun it opens on is its subject, not the kind of answer asked for.

@@ -656,3 +656,14 @@ def test_paid_for_by_the_region_is_an_aid():
     from bot.lexicon import synonyms
 
     assert stem("charge") in synonyms()[stem("financée")]  # "a pris en charge 40 %"
+
+
+def test_the_phone_of_the_mission_s_adviser_is_its_contact_line():
+    asked = analyse("Quel est le numéro de téléphone de la conseillère pour la mission Hong Kong ?")
+    assert asked.expects == "contact" and stem("conseillère") not in asked.focus
+
+
+def test_taking_part_is_participating():
+    asked = analyse("Et pour la mission Hong Kong, combien d'entreprises y ont pris part ?")
+    assert stem("participé") in asked.terms and "part" not in asked.terms
+    assert "part" in analyse("Quelle part du coût la Région prend-elle en charge ?").terms  # a share stays one
