@@ -225,6 +225,8 @@ class ExtractiveAnswerer:
                 if one_day and analysis.expects == "date":
                     holds = holds or evidence.names_weekday(checked)  # "Jeudi : face aux investisseurs"
                 precision = 1.0 if echoes else evidence.strength(analysis.expects, sentence, analysis.head, one_day)
+                if analysis.expects == "quantity" and _one_town_of(analysis.towns, bag):
+                    precision = 0.0  # "Les 8 rendez-vous restants se sont tenus à Boston": a part of the whole
                 if analysis.kind == "qui" and _names_agent(sentence, analysis.focus, analysis.terms):
                     precision = 1.0  # "Qui organisait X ?": "organisée par la CCI Occitanie"
                 # Whom to ask about it needs no plan; nor does an article announcing the mission asked about.
@@ -524,6 +526,11 @@ def _names_agent(sentence: str, focus: Collection[str], asked: Collection[str] =
         term_in(stem(m.group(1)), set(focus)) and not (fold(m.group(2)) == "cci" and "cci" in asked)
         for m in _AGENT.finditer(sentence)
     )
+
+
+def _one_town_of(towns: Collection[Collection[str]], bag: Collection[str]) -> bool:
+    """The sentence names exactly one of the mission's several towns."""
+    return sum(all(t in bag for t in town) for town in towns) == 1
 
 
 def _share(wanted: set[str], bag: Collection[str]) -> float:

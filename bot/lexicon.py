@@ -330,6 +330,7 @@ ENGLISH_STOPWORDS = set(
 _REWRITES = [(re.compile(pattern, re.I), repl) for pattern, repl in REWRITES]
 _ENGLISH_QUESTION = re.compile(r"\b(?:how|who|what|which|when|where|why|did|does|do|is|are|was|were)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
+_ENGLISH_MISSION = re.compile(r"\b(?:business|trade|study)\s+(?:trips?|missions?|delegations?|tours?)\b", re.I)
 _ENGLISH_FILLER = re.compile(r"\b(?:did|does|do|the|during|of|was|were)\b\s*", re.I)
 
 
@@ -339,6 +340,7 @@ def rewrite(question: str) -> str:
     An English question also gets its common business words in French ("patents" -> "brevets").
     """
     if _ENGLISH_QUESTION.search(question):
+        question = _ENGLISH_MISSION.sub("mission", question)  # "the business trip": the mission, no company
         question = _WORD.sub(lambda m: ENGLISH_WORDS.get(m.group().lower(), m.group()), question)
         markers = {w.lower() for w in _WORD.findall(question)} & ENGLISH_STOPWORDS
         if len(markers) >= 2:

@@ -62,6 +62,7 @@ class Analysis:
     terms: list[str] = field(default_factory=list)
     stop: list[str] = field(default_factory=list)  # one town of a mission with several, asked about
     elsewhere: list[str] = field(default_factory=list)  # that mission's other towns
+    towns: list[list[str]] = field(default_factory=list)  # the towns of the one mission asked about as a whole
 
     @property
     def where(self) -> dict[str, object] | None:
@@ -251,6 +252,17 @@ def stops_asked_about(
     if len(asked) != 1 or naming:  # "la mission à Hong Kong et Shenzhen" names the mission
         return set(), set()
     return asked[0], others
+
+
+def towns_of_the_whole(named: Sequence[str], missions: Sequence[MissionRef]) -> list[list[str]]:
+    """Term lists of the towns of the one mission named, when it went to several: asked about the
+    whole of "Mission New York – Boston", a figure told of New York only is a part of it.
+    """
+    refs = [ref for ref in missions if ref.mission in named]
+    if len(set(named)) != 1 or not refs:
+        return []
+    towns = [sorted(p) for p in destination_parts(refs[0]) if not _initials(p)]
+    return towns if len(towns) >= 2 else []
 
 
 _SHARE_OF = re.compile(r"\bcombien\s+(?:de|d['’])\s*(?:son|sa|ses|leurs?)\b", re.I)
@@ -531,6 +543,7 @@ def analyse(
         # "Quel jour les participants sont-ils allés à X ?": the mission's people, unless counted.
         skip = skip | ({stem(w) for w in lexicon.MISSION_PEOPLE_WORDS} - {head})
     stop, elsewhere = stops_asked_about(tokens, named, missions, vocabulary)
+    towns = [] if stop else towns_of_the_whole(named, missions)
     names = [n for n in names if n not in skip]  # "CCI Occitanie" once a mission is named
     skip = skip | apposed_classes(tokens, names, head)
     focus = [t for t in dict.fromkeys(all_terms) if t not in skip]
@@ -574,4 +587,5 @@ def analyse(
         terms=all_terms,
         stop=sorted(stop),
         elsewhere=sorted(elsewhere),
+        towns=towns,
     )

@@ -610,3 +610,16 @@ def test_a_name_told_of_in_another_article_only_is_not_answered_from_this_one():
     assert answerer.answer(asked, hudson, analyse(asked)).abstained  # Bayside Forge is the other article's
     asked = "Combien de start-up sont accompagnées par l’accélérateur Hudson Forge ?"
     assert "40 start-up" in answerer.answer(asked, hudson, analyse(asked)).text
+
+
+def test_a_count_told_of_one_town_of_the_mission_is_a_part_of_the_whole():
+    asker = paragraphs_asker(
+        "New York – Boston",
+        2018,
+        "Cinq jours, deux villes, 21 rendez-vous : le programme était dense. À New York, les participants "
+        "ont enchaîné 13 rendez-vous. Les 8 rendez-vous restants se sont tenus à Boston, capitale des biotechnologies.",
+    )
+    assert "21 rendez-vous" in asker.ask("Combien de rendez-vous pendant la mission New York – Boston ?").text
+    assert "21 rendez-vous" in asker.ask("How many meetings did the New York – Boston business trip include?").text
+    assert "8 rendez-vous" in asker.ask("Combien de rendez-vous à Boston ?").text  # one town asked: its part
+
