@@ -241,6 +241,12 @@ def test_a_reason_may_be_given_by_puisque_or_a_dessein():
     assert strength("reason", "Vendredi 17 mai : visite du port.") == 0.0
 
 
+def test_a_wish_told_in_the_first_person_is_a_reason():
+    assert strength("reason", "« Je voulais voir de mes yeux où étaient fabriqués mes composants », explique-t-il.") == 1.0
+    assert strength("reason", "« Nous avions besoin d’un partenaire local », dit-elle.") == 1.0
+    assert strength("reason", "« Je dirige une PME de 35 salariés », explique-t-il.") == 0.0
+
+
 def test_strength_of_a_date_prefers_one_day_when_a_day_is_asked_for():
     assert strength("date", "Le jeudi 6 février, cap sur Johor Bahru.", one_day=True) == 1.0
     assert strength("date", "Du 3 au 8 février 2025, la CCI a conduit la mission.", one_day=True) == 0.5
