@@ -233,6 +233,23 @@ def has_contact(sentence: str, question_words: set[str]) -> bool:
     return bool((_PHONE if phone else _EMAIL).search(sentence))
 
 
+# "dates à confirmer", "date non encore fixée", "sans date": the dates are not known yet.
+_OPEN_DATES = re.compile(
+    r"\bdates?\s+(?:restent\s+|reste\s+)?(?:à|a)\s+(?:confirmer|pr[ée]ciser|d[ée]finir|fixer|d[ée]terminer|venir)\b|"
+    r"\bdates?\s+(?:non|pas)\s+(?:encore\s+)?(?:fix|arr[êe]t|connu|d[ée]termin|confirm)|\bsans\s+dates?\b",
+    re.I,
+)
+
+
+def has_date(sentence: str, question_words: set[str]) -> bool:
+    """A date; not a bare year in a sentence saying the dates are still open, when the dates are
+    what is asked ("Quelles sont les dates...": "envisagée en 2021, dates à confirmer").
+    """
+    if not _DATE.search(sentence):
+        return False
+    return not (question_words & {"date", "dates"} and _OPEN_DATES.search(sentence) and not has_day_month(sentence))
+
+
 def has_day_month(sentence: str) -> bool:
     """A day and a month: "Du 20 au 25 mai dernier" -> True."""
     return bool(_DAY_MONTH.search(sentence))
@@ -335,7 +352,7 @@ _CHECKS: dict[str, Check] = {
     "quantity": lambda s, head, _q, word: has_quantity(s, head, word),
     "money": lambda s, _h, q, _w: has_money(s, q),
     "contact": lambda s, _h, q, _w: has_contact(s, q),
-    "date": lambda s, _h, _q, _w: bool(_DATE.search(s)),
+    "date": lambda s, _h, q, _w: has_date(s, q),
     "duration": lambda s, _h, _q, _w: bool(_DURATION.search(s)),
     "sector": lambda s, _h, _q, _w: bool(find_sectors(s) or _SPECIALTY.search(s)),
     "rank": lambda s, _h, _q, _w: bool(_RANK.search(s)),
@@ -348,3 +365,47 @@ _CHECKS: dict[str, Check] = {
 }
 
 
+
+
+_ORDINAL = re.compile(
+    r"\b(premi(?:er|[eè]re)|deuxi[eè]me|second(?:e)?|troisi[eè]me|quatri[eè]me|cinqui[eè]me)s?\b(?:\s+(\w+))?", re.I
+)
+_ORDINAL_VALUES = {"premier": 1, "premiere": 1, "deuxieme": 2, "second": 2, "seconde": 2, "troisieme": 3,
+                   "quatrieme": 4, "cinquieme": 5}  # fmt: skip
+# An ordinal of the mission picks an edition ("la deuxième mission"), not a figure within an article.
+_EDITION_NOUNS = ("mission", "edition", "voyage", "delegation", "sejour", "deplacement", "visite")
+_AMOUNT = re.compile(r"\d[\d\s.,]*\d|\d")
+# A figure in brackets right after a name is that name's: "Criteo (2 milliards de $ de CA)".
+_NAMED_BRACKET = re.compile(r"([A-ZÀ-Ý][\w&\-]*(?:\s+(?:&\s+)?[A-ZÀ-Ý][\w&\-]*)*)\s*\(([^()]*\d[^()]*)\)")
+
+
+def ordinal_asked(question: str) -> int | None:
+    """The rank the question gives what it asks about ("sa première levée de fonds" -> 1), unless
+    it ranks the mission itself ("la deuxième mission", an edition) or gives several.
+    """
+    found = {
+        _ORDINAL_VALUES[fold(m.group(1))]
+        for m in _ORDINAL.finditer(question)
+        if not (m.group(2) and fold(m.group(2)).startswith(_EDITION_NOUNS))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def others_figures(sentence: str, ordinal: int | None, names: set[str]) -> str:
+    """The sentence with the figures blanked that belong to something else than what is asked: of
+    another rank ("sa première levée ratée, puis la deuxième, de 12 millions" asked the first), or
+    in brackets after a name the question does not give ("Criteo (2 milliards de $ de CA) et
+    Numberly" asked about Numberly). `names` are the question's name terms; none, no bracket is blanked.
+    """
+    out = sentence
+    if names:
+        for m in _NAMED_BRACKET.finditer(sentence):
+            if not {stem(w) for w in words(m.group(0))} & names:  # "Plug & Play (dont sont issus Uber...)"
+                out = out[: m.start(2)] + " " * len(m.group(2)) + out[m.end(2) :]
+    if ordinal is None:
+        return out
+    for m in _AMOUNT.finditer(out):
+        before = [o for o in _ORDINAL.finditer(out[max(0, m.start() - 50) : m.start()])]
+        if before and _ORDINAL_VALUES[fold(before[-1].group(1))] != ordinal:
+            out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
+    return out

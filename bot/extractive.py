@@ -57,6 +57,7 @@ _ELIDED_COUNT = re.compile(
     re.I,
 )
 _COUNTRY_FIGURE = re.compile(r"\bpays\s+(?:de|d['’]|qui\s+compte|comptant)\s*[^;:]{0,30}?\bhabitants\b", re.I)
+_FIGURES = ("quantity", "money", "duration")  # answers that are a figure
 CONTEXT_CREDIT = 0.5  # a focus word found only in the sentence's passage counts half
 # A focus word that the sentence's whole article never uses is more likely a paraphrase ("choisi",
 # "contacter") than the crux, which the head noun carries: it weighs less, and a verb nothing.
@@ -157,6 +158,7 @@ class ExtractiveAnswerer:
         # "Une destination choisie à dessein" still echoes the question best.
         others = set(analysis.terms) - set(analysis.focus)
         tied = len(analysis.names) >= 2 and _BETWEEN.search(analysis.question) is not None
+        ordinal, names = evidence.ordinal_asked(lexicon.rewrite(analysis.question)), set(analysis.names)
         for rank, passage in enumerate(passages):
             doc = passage.document
             base = int(doc.metadata.get("start", 0))
@@ -205,6 +207,8 @@ class ExtractiveAnswerer:
                     bag = bag | set(organising)  # the CCI's "chargée de mission" organised it
                 if tied and analysis.head and all(term_in(n, bag) for n in analysis.names):
                     bag = bag | {analysis.head}  # "le projet de Vitisense avec AquaRoot": the two, together
+                if analysis.expects == "money":  # "3 500 euros, hors billets d'avion": no price of the flights
+                    bag = bag - _excluded_terms(sentence)
                 # "De ce fait, ils ont exprimé...": quoted with the sentence before, so scored with it.
                 leans = leans_back(sentence)
                 own = (bag | previous if leans else bag) | said_by | asked  # a quote, with who said it
@@ -218,6 +222,8 @@ class ExtractiveAnswerer:
                 # Asked about a town, the country's figure in its sentence is no answer ("Tel-Aviv,
                 # Haïfa et Jérusalem [...] un pays de 9,7 millions d'habitants").
                 checked = _COUNTRY_FIGURE.sub(" ", quoted) if analysis.stop else quoted
+                if analysis.expects in _FIGURES:  # "la deuxième, de 12 millions" for the first; "Criteo (2 Md$)"
+                    checked = evidence.others_figures(checked, ordinal, names)
                 holds = evidence.check(analysis.expects, checked, analysis.head, question_words, head_word)
                 head_related = bool(head_word) and french_model.related(str(head_word), sentence_words)
                 noun = bool(analysis.noun) and (term_in(str(analysis.noun), bag) or head_related)
@@ -526,6 +532,26 @@ def _names_agent(sentence: str, focus: Collection[str], asked: Collection[str] =
         term_in(stem(m.group(1)), set(focus)) and not (fold(m.group(2)) == "cci" and "cci" in asked)
         for m in _AGENT.finditer(sentence)
     )
+
+
+# What a price leaves out: "hors billets d'avion", "en dehors des vols", "vols non compris".
+_EXCLUDED = re.compile(
+    r"\b(?:hors|en\s+dehors\s+(?:de\s+la|de\s+l['’]|des|du|de|d['’]))\s*([^,.;:()]{1,40})|"
+    r"((?:[\w’'-]+\s+){1,3})non\s+(?:compris|inclus)",
+    re.I,
+)
+
+
+def _excluded_terms(sentence: str) -> frozenset[str]:
+    """Terms the sentence names only as left out of a price: "hors billets d'avion" -> {billet, avion}."""
+    spans = [m.span(1) if m.group(1) else m.span(2) for m in _EXCLUDED.finditer(sentence)]
+    if not spans:
+        return frozenset()
+    left_out = {t for s, e in spans for t in terms(sentence[s:e])}
+    rest = sentence
+    for s, e in spans:
+        rest = rest[:s] + " " * (e - s) + rest[e:]
+    return frozenset(left_out - set(terms(rest)))
 
 
 def _one_town_of(towns: Collection[Collection[str]], bag: Collection[str]) -> bool:

@@ -357,3 +357,31 @@ def test_a_price_is_no_aid():
 def test_taken_in_charge_is_no_role():
     assert strength("person", "Aide : la Région Occitanie a pris en charge 40 % de ce montant.") == 0.0
     assert strength("person", "Sandrine Valette, chargée de mission à la CCI Occitanie, a tout préparé.") == 1.0
+
+
+def test_the_rank_asked_is_that_of_the_thing_not_of_the_mission():
+    from bot.evidence import ordinal_asked
+
+    assert ordinal_asked("Combien a-t-il levé lors de sa première levée de fonds ?") == 1
+    assert ordinal_asked("Combien de rendez-vous le deuxième jour ?") == 2
+    assert ordinal_asked("Combien de participants à la première mission ?") is None  # an edition
+
+
+def test_a_figure_of_another_rank_or_bracketed_after_another_name_is_blanked():
+    from bot.evidence import others_figures
+
+    raised = "Il a raconté sa première levée de fonds ratée, puis la deuxième, réussie, de 12 millions de dollars."
+    assert not check("money", others_figures(raised, 1, set()), None, set())
+    assert check("money", others_figures(raised, 2, set()), None, set())
+    firms = "des ETI comme Criteo (2 milliards de $ de CA) et Numberly, ont permis d'aborder le back-office."
+    assert not check("money", others_figures(firms, None, {"numberly"}), None, set())
+    assert check("money", others_figures(firms, None, {"criteo"}), None, set())
+    hub = "l’accélérateur Plug & Play (dont sont issus Uber et PayPal et qui héberge près de 500 start-ups)"
+    assert "500" in others_figures(hub, None, {"uber", "paypal"})  # the names asked are in the brackets
+
+
+def test_a_year_with_dates_still_open_gives_no_dates():
+    open_dates = "Une nouvelle édition est envisagée en 2021, dates à confirmer."
+    assert not check("date", open_dates, None, {"quelles", "sont", "les", "dates"})
+    assert check("date", open_dates, None, {"quand", "aura", "lieu"})  # when: the year is an answer
+    assert check("date", "La prochaine édition aura lieu du 9 au 14 septembre 2024.", None, {"dates"})

@@ -623,3 +623,14 @@ def test_a_count_told_of_one_town_of_the_mission_is_a_part_of_the_whole():
     assert "21 rendez-vous" in asker.ask("How many meetings did the New York – Boston business trip include?").text
     assert "8 rendez-vous" in asker.ask("Combien de rendez-vous à Boston ?").text  # one town asked: its part
 
+
+
+def test_what_a_price_leaves_out_is_not_priced_by_it():
+    asker = paragraphs_asker(
+        "Israël",
+        2018,
+        "Pour une participation de 3 500 euros par personne, hors billets d’avion, le programme comprenait "
+        "l’hébergement et les transports sur place.",
+    )
+    assert asker.ask("Combien coûtent les billets d'avion pour la mission Israël ?").abstained
+    assert "3 500 euros" in asker.ask("Combien coûte l'hébergement pour la mission Israël ?").text
