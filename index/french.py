@@ -73,7 +73,8 @@ def terms(text: str) -> list[str]:
 _ABBREV = re.compile(r"(?:\b(?:M|Mme|Mlle|MM|Dr|Pr|St|Ste|etc|cf|p|ex|av|art|vol|éd)|\b[A-Z])\.$")
 # Longer than the longest abbreviation, its dot, a closing quote and the character before it.
 _ABBREV_WINDOW = 12
-_BOUNDARY = re.compile(r"(?<=[.!?…])[»”\")\]]?(?=\s+(?:[«\"“(\[]\s*)?[A-ZÀ-Ý0-9])")
+# A closing quote after the full stop ends the sentence with it, with French spacing too ("fin.\u00a0»").
+_BOUNDARY = re.compile(r"(?<=[.!?…])(?:[ \u00a0\u202f]?[»”\")\]])?(?=\s+(?:[«\"“(\[]\s*)?[A-ZÀ-Ý0-9])")
 _END = re.compile(r"[.!?…:;»”\")]\s*$")
 
 

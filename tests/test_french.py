@@ -248,6 +248,8 @@ def test_does_not_split_inside_a_sentence(text):
         ("Écrit à Paris. À Toulouse ensuite.", ["Écrit à Paris.", "À Toulouse ensuite."]),
         # A quote opening with a space after « ("Pourquoi New York ? « C'était...").
         ("Pourquoi New York ? «\xa0C’était la plus demandée.", ["Pourquoi New York ?", "«\xa0C’était la plus demandée."]),
+        # A quote closing after its full stop, with French spacing, ends the sentence with it.
+        ("des investisseurs.\xa0» Qu’est-ce qui a changé ?", ["des investisseurs.\xa0»", "Qu’est-ce qui a changé ?"]),
     ],
 )
 def test_splits_at_a_sentence_end_before_a_capital_or_digit(text, expected):
