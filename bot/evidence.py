@@ -316,12 +316,15 @@ def strength(expects: str | None, sentence: str, head: str | None = None, one_da
 
 def names_after(sentence: str, head: str) -> bool:
     """The sentence names one of the asked-for class right after its noun: ("Fonds rencontrés :
-    Yarden Ventures", "fond") -> True; ("les fonds d'investissement et les centres", "fond") -> False.
+    Yarden Ventures", "fond") -> True; ("les fonds d'investissement et les centres", "fond") -> False;
+    ("une levée de fonds, mieux appréhender les NTIC", "fond") -> False.
     """
+    heads = {head, *synonyms().get(head, ())}  # "3 Ventures Capital – The Refiners" for "fonds"
     for match in re.finditer(r"[^\W\d_]+", sentence):
-        if stems_match(head, stem(match.group().lower())):
+        if any(stems_match(h, stem(match.group().lower())) for h in heads):
             after = sentence[match.end() : match.end() + 40]
-            if re.search(r"^[^.;]{0,30}?\s[A-ZÀ-Ý][\w&’'\-]+", after):
+            # not past a comma: "une levée de fonds, mieux appréhender les NTIC" names no fund
+            if re.search(r"^[^.;,]{0,30}?\s[A-ZÀ-Ý][\w&’'\-]+", after):
                 return True
     return False
 

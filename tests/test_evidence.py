@@ -385,3 +385,11 @@ def test_a_year_with_dates_still_open_gives_no_dates():
     assert not check("date", open_dates, None, {"quelles", "sont", "les", "dates"})
     assert check("date", open_dates, None, {"quand", "aura", "lieu"})  # when: the year is an answer
     assert check("date", "La prochaine édition aura lieu du 9 au 14 septembre 2024.", None, {"dates"})
+
+
+def test_a_class_named_right_before_its_members_is_precise_for_an_entity():
+    from bot.evidence import names_after
+
+    assert strength("entity", "Fonds rencontrés : Yarden Ventures et Negev Capital.", "fond") == 1.0
+    assert names_after("Les rencontres avec 3 Ventures Capital – The Refiners, Plugandplay et Philippe Cases.", "fond")
+    assert not names_after("comment réussir une levée de fonds, mieux appréhender les NTIC actuelles (Iot).", "fond")
