@@ -36,6 +36,7 @@ VAGUE = "Précisez votre question : une mission, une personne, un chiffre, une d
 # Also after an opening apposition: "Albigeois installé à Shenzhen, il a fondé Sinoproto".
 # So does a sentence that opens on a role of someone just named: "[...] la rencontre avec Thomas
 # Bénazet. Le PDG d'Aérodis, [...]"; and one that quotes them: "« Il m'a fallu dix-huit mois »".
+# And one about the two just named ("Les deux entreprises ont convenu d'un test").
 # And one whose subject is a company or a place named just before ("Fondée à Montpellier en 2015
 # par Mathilde Ferrand, la start-up [...]"), unless a name follows ("La société Lumio").
 _GENERIC = (
@@ -45,7 +46,7 @@ _GENERIC = (
 _ANAPHORA = re.compile(
     r"^[«“\"\s]*(?:[^,.]{1,100},\s*(?=(?:il|elle|ils|elles|ce|cet|cette|ces|sa|son|ses|la|le|l['’])\b))?"
     r"(?:(?:il|elle|ils|elles|ce|cet|cette|cela|ces|celui|celle|sa|son|ses|leur|leurs|de ce fait|pour cela)\b|c['’]|"
-    rf"(?:le|la|l['’])\s*(?:{ROLE_TITLES}\b|{_GENERIC}))",
+    rf"(?:le|la|l['’])\s*(?:{ROLE_TITLES}\b|{_GENERIC})|les\s+deux\b)",
     re.I,
 )
 # A count whose noun is the one before, as "en": "La ville en compte aujourd'hui 17 millions", "La

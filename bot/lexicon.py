@@ -148,6 +148,7 @@ SYNONYM_WORDS = [
     "objectif objectifs but buts ambition",
     "coût prix tarif frais",
     "population habitants",
+    "planète monde mondial mondiale mondiaux mondiales",  # "parmi les économies de la planète": "mondiale"
     "inscrire inscription inscriptions inscrit inscrits inscrite",
     "début débuté débuter commencé commencer commence démarré démarrer",
     "aide aides soutien subvention versé verser accordé financé financer charge",  # "pris en charge"
@@ -275,6 +276,9 @@ REWRITES = [
     (r"\bwho\b", "qui"),
     (r"\bwhen\b", "quand"),
     (r"\bwhere\b", "où"),
+    # "Which venture capital firms...": a plural asks for several.
+    (r"\b(?:which|what)\b(?=\s+(?!(?:is|was|are|were|did|does|do|has|had)\b)(?:\w+\s+){0,2}"
+     r"(?!(?:is|was|has|does|this|its)\b)\w+s\b(?!\s+(?:is|was)\b))", "quels"),
     (r"\b(?:which|what)\b", "quel"),
     (r"\bwhy\b", "pourquoi"),
     (r"\bhow\b", "comment"),
@@ -283,7 +287,7 @@ REWRITES = [
 # question shares words with the French articles ("How many patents..." -> "combien brevets").
 ENGLISH_WORDS = {
     "patent": "brevet", "patents": "brevets", "law": "avocats", "lawyer": "avocat", "lawyers": "avocats",
-    "firm": "cabinet", "firms": "cabinets", "company": "entreprise", "companies": "entreprises",
+    "firm": "entreprise", "firms": "entreprises", "company": "entreprise", "companies": "entreprises",
     "business": "entreprise", "businesses": "entreprises", "director": "directeur", "manager": "responsable",
     "founder": "fondateur", "founded": "fondé", "ceo": "PDG", "president": "président", "chairman": "président",
     "head": "directeur", "leads": "dirige", "runs": "dirige", "entrepreneurs": "entrepreneurs",
@@ -330,6 +334,11 @@ ENGLISH_STOPWORDS = set(
 _REWRITES = [(re.compile(pattern, re.I), repl) for pattern, repl in REWRITES]
 _ENGLISH_QUESTION = re.compile(r"\b(?:how|who|what|which|when|where|why|did|does|do|is|are|was|were)\b", re.I)
 _WORD = re.compile(r"[A-Za-z]+")
+# "venture capital firm": a fund; "law firm": lawyers; any other firm, a company.
+_ENGLISH_FIRMS = [
+    (re.compile(r"\b(?:venture\s+capital|vc|investment)\s+firms?\b", re.I), "fonds"),
+    (re.compile(r"\blaw\s+firms?\b", re.I), "cabinet d'avocats"),
+]
 _ENGLISH_MISSION = re.compile(r"\b(?:business|trade|study)\s+(?:trips?|missions?|delegations?|tours?)\b", re.I)
 _ENGLISH_FILLER = re.compile(r"\b(?:did|does|do|the|during|of|was|were)\b\s*", re.I)
 
@@ -341,6 +350,8 @@ def rewrite(question: str) -> str:
     """
     if _ENGLISH_QUESTION.search(question):
         question = _ENGLISH_MISSION.sub("mission", question)  # "the business trip": the mission, no company
+        for pattern, french in _ENGLISH_FIRMS:
+            question = pattern.sub(french, question)
         question = _WORD.sub(lambda m: ENGLISH_WORDS.get(m.group().lower(), m.group()), question)
         markers = {w.lower() for w in _WORD.findall(question)} & ENGLISH_STOPWORDS
         if len(markers) >= 2:

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from bot.answer import Passage
-from bot.extractive import REFUSAL, VAGUE, ExtractiveAnswerer
+from bot.extractive import REFUSAL, VAGUE, ExtractiveAnswerer, leans_back
 from bot.question import MissionRef, analyse
 from corpus.article import Article
 from corpus.facts import places_of
@@ -634,3 +634,8 @@ def test_what_a_price_leaves_out_is_not_priced_by_it():
     )
     assert asker.ask("Combien coûtent les billets d'avion pour la mission Israël ?").abstained
     assert "3 500 euros" in asker.ask("Combien coûte l'hébergement pour la mission Israël ?").text
+
+
+def test_the_two_just_named_lean_on_the_sentence_naming_them():
+    assert leans_back("Les deux entreprises ont convenu de lancer un test dans l’usine de Figeac au printemps.")
+    assert not leans_back("Les participants ont visité huit incubateurs.")

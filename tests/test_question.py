@@ -667,3 +667,17 @@ def test_taking_part_is_participating():
     asked = analyse("Et pour la mission Hong Kong, combien d'entreprises y ont pris part ?")
     assert stem("participé") in asked.terms and "part" not in asked.terms
     assert "part" in analyse("Quelle part du coût la Région prend-elle en charge ?").terms  # a share stays one
+
+
+def test_an_english_firm_is_a_fund_lawyers_or_a_company_by_its_kind():
+    from bot.lexicon import rewrite
+
+    assert "fonds" in rewrite("Which venture capital firm did the group meet in Manhattan?")
+    assert "avocats" in rewrite("Which law firm advised the participants?")
+    assert "quels" in rewrite("Which companies did they meet?") and "quels" not in rewrite("What is the price?")
+
+
+def test_the_planet_is_the_world():
+    from bot.lexicon import synonyms
+
+    assert stem("mondiale") in synonyms()[stem("planète")]  # "parmi les économies de la planète": "mondiale"
