@@ -58,7 +58,11 @@ _COST_CUE = re.compile(
     re.I,
 )
 # Money given rather than paid: "une aide de 1 500 €", "la Région en a financé 40 %".
-_AID = re.compile(r"\baides?\b|\bsubvention|\bvers[ée]e?s?\b|\bfinanc|\bpris[e]?\s+en\s+charge|\brembours", re.I)
+_AID = re.compile(
+    r"\baides?\b|\bsubvention|\bvers[ée]e?s?\b|\bfinanc|\bpris[e]?\s+en\s+charge|\bprend\s+en\s+charge|\brembours|"
+    r"\bsoutien|\bch[èe]que|\baccord[ée]e?s?\b",
+    re.I,
+)
 _SHARE_OF_COST = re.compile(r"\d+\s*%\s+(?:des|du)\s+(?:frais|co[uû]ts?|prix|budget)\b", re.I)
 _PRICE_WORD = re.compile(
     r"\bco[uû]t|\bprix\b|\btarif|\bbudget|\bfrais\b|\bfactur|\bpa(?:y|i)(?:e|er|é|ée|és|ait|aient)\b", re.I
@@ -106,12 +110,12 @@ _NOT_A_COUNT = frozenset(
     "années minutes".split()
 )
 # Looking ahead: a plan, a wish, a future tense ("étudie une mission à Munich", "est programmée
-# pour 2024", "ont exprimé des idées de mission").
+# pour 2024", "ont exprimé des idées de mission", "la CCI prépare", not "des rendez-vous préparés").
 _FUTURE = re.compile(
     r"\bprochain|\bpr[ée]voi|\br[ée]fl[ée]chi|\bpr[ée]vue?s?\b|\bprogramm(?:ée?s?|ees?)\b|\b[ée]tudie\b|\benvisag|\b[àa]\s+l['’][ée]tude\b|"
     r"\b[àa] venir\b|\bfutur|"
     r"\bsouhait|\bid[ée]es?\s+de\b|\baimerai|\bvoudrai|\bprojette\s+d|\bse\s+tiendra|\baura\s+lieu|"
-    r"\bser(?:a|ont)\b|\bl['’]an\s+prochain|\bpr[ée]par|\bannonc",
+    r"\bser(?:a|ont)\b|\bl['’]an\s+prochain|\bpr[ée]par(?:e|ent)\b|\ben\s+pr[ée]paration\b|\bannonc",
     re.I,
 )
 # A plan about a mission itself, not any future detail: "une mission au Vietnam est programmée".
@@ -201,6 +205,8 @@ def has_money(sentence: str, question_words: set[str]) -> bool:
         # "Quelle aide la Région apporte-t-elle ?": "la Région rembourse 40 % du prix"
         return bool(question_words & lexicon.AID_WORDS and _AID.search(sentence) and "%" in sentence)
     if not question_words & _COST_QUESTION:
+        if question_words & lexicon.AID_WORDS and not _AID.search(sentence):
+            return False  # an aid asked: "60 milliards levés dans la région" is none
         if question_words & lexicon.AID_WORDS and not _SHARE_OF_COST.search(sentence):
             # an aid asked: a price is none ("Le coût s'élevait à 3 450 euros"), "40 % des frais" is one
             return not all(_is_price(sentence, m) for m in _MONEY.finditer(sentence))

@@ -227,7 +227,8 @@ class ExtractiveAnswerer:
                     checked = evidence.others_figures(checked, ordinal, names)
                 holds = evidence.check(analysis.expects, checked, analysis.head, question_words, head_word)
                 head_related = bool(head_word) and french_model.related(str(head_word), sentence_words)
-                noun = bool(analysis.noun) and (term_in(str(analysis.noun), bag) or head_related)
+                # A sentence quoted with the one before has its noun there too ("une start-up [...]. Les deux...")
+                noun = bool(analysis.noun) and (term_in(str(analysis.noun), own if leans else bag) or head_related)
                 one_day = analysis.noun == lexicon.DAY_HEAD
                 if one_day and analysis.expects == "date":
                     holds = holds or evidence.names_weekday(checked)  # "Jeudi : face aux investisseurs"
@@ -238,7 +239,8 @@ class ExtractiveAnswerer:
                     precision = 1.0  # "Qui organisait X ?": "organisée par la CCI Occitanie"
                 # Whom to ask about it needs no plan; nor does an article announcing the mission asked about.
                 if analysis.future and analysis.expects != "contact" and not doc.metadata.get("announced"):
-                    holds = holds and evidence.looks_ahead(sentence)
+                    ahead = evidence.looks_ahead(sentence) and not _before_its_mission(sentence, doc, analysis)
+                    holds = holds and ahead
                     precision = float(evidence.next_mission(sentence))  # a next mission beats a precise date
                 out.append(
                     Candidate(
@@ -578,6 +580,15 @@ def _elsewhen(sentence: str, doc: Document, analysis: Analysis) -> bool:
     years = {int(y) for y in YEAR.findall(sentence)}
     own = {doc.metadata.get("year"), *analysis.years}
     return bool(years) and not years & own
+
+
+def _before_its_mission(sentence: str, doc: Document, analysis: Analysis) -> bool:
+    """A date asked of what comes next, told in a sentence naming only years before its own
+    mission's: "répondait au souhait exprimé en 2017" in the 2019 article is no next date.
+    """
+    years = {int(y) for y in YEAR.findall(sentence)}
+    own = doc.metadata.get("year")
+    return analysis.expects == "date" and bool(years) and isinstance(own, int) and max(years) < own
 
 
 def _elsewhere(own: Collection[str], told_at: Collection[str], analysis: Analysis) -> bool:

@@ -393,3 +393,14 @@ def test_a_class_named_right_before_its_members_is_precise_for_an_entity():
     assert strength("entity", "Fonds rencontrés : Yarden Ventures et Negev Capital.", "fond") == 1.0
     assert names_after("Les rencontres avec 3 Ventures Capital – The Refiners, Plugandplay et Philippe Cases.", "fond")
     assert not names_after("comment réussir une levée de fonds, mieux appréhender les NTIC actuelles (Iot).", "fond")
+
+
+def test_a_past_participle_of_preparing_looks_back_not_ahead():
+    assert not looks_ahead("Des rendez-vous individuels, préparés plusieurs semaines à l’avance par la CCI.")
+    assert looks_ahead("La CCI prépare une mission au Japon.")
+
+
+def test_an_aid_asked_is_only_an_amount_told_as_an_aid():
+    asked = {"quelle", "aide", "regionale", "etait", "proposee"}
+    assert not check("money", "Les start-ups de la région ont levé 60 milliards de dollars l’an dernier.", None, asked)
+    assert check("money", "La Région accorde un chèque de 1 500 € par entreprise.", None, asked)

@@ -639,3 +639,24 @@ def test_what_a_price_leaves_out_is_not_priced_by_it():
 def test_the_two_just_named_lean_on_the_sentence_naming_them():
     assert leans_back("Les deux entreprises ont convenu de lancer un test dans l’usine de Figeac au printemps.")
     assert not leans_back("Les participants ont visité huit incubateurs.")
+
+
+def test_a_year_before_the_mission_is_no_date_of_the_next_one():
+    from bot.extractive import _before_its_mission
+
+    doc = CHUNKS[0].model_copy(update={"metadata": {**CHUNKS[0].metadata, "year": 2019}})
+    asked = analyse("y a une autre mision new york prevue ? c quand")
+    assert _before_its_mission("Ce voyage répondait au souhait exprimé en 2017 par les participants.", doc, asked)
+    assert not _before_its_mission("Une deuxième édition est envisagée en 2021.", doc, asked)
+
+
+def test_a_sentence_quoted_with_the_one_before_has_its_noun_there():
+    asker = paragraphs_asker(
+        "Israël",
+        2023,
+        "À Beer-Sheva, capitale israélienne de la cybersécurité, la délégation a visité un parc où se côtoient "
+        "chercheurs et start-ups.",
+        "Gérard Montels y a rencontré l’équipe de Shomer Systems, une start-up de 25 personnes. "
+        "Les deux entreprises ont convenu de lancer un test dans l’usine de Figeac au printemps.",
+    )
+    assert "Shomer Systems" in asker.ask("Quelle start-up israélienne va faire un test dans l'usine de Figeac ?").text
