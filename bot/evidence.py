@@ -118,9 +118,12 @@ _FUTURE = re.compile(
     r"\bser(?:a|ont)\b|\bl['’]an\s+prochain|\bpr[ée]par(?:e|ent)\b|\ben\s+pr[ée]paration\b|\bannonc",
     re.I,
 )
-# A plan about a mission itself, not any future detail: "une mission au Vietnam est programmée".
+# A plan about a mission itself, not any future detail: "une mission au Vietnam est programmée"; after
+# the mission's name, a participle ("annoncée"), not another verb's ("qui participait à la mission,
+# venait d'annoncer sa levée de fonds").
 _NEXT_MISSION = re.compile(
-    r"\b(?:mission|[ée]dition|voyage|d[ée]placement)s?\b[^.]{0,80}?(?:programm(?:ée?s?|ees?)\b|pr[ée]vu|envisag|[ée]tudi|pr[ée]par|r[ée]fl[ée]chi|annonc|\b[àa]\s+l['’][ée]tude)|"
+    r"\b(?:mission|[ée]dition|voyage|d[ée]placement)s?\b[^.]{0,80}?(?:programm(?:ée?s?|ees?)\b|pr[ée]vu|envisag|[ée]tudi|pr[ée]par(?:[ée]e?s?|ation)\b|"
+    r"r[ée]fl[ée]chi|annonc[ée]e?s?\b|\b[àa]\s+l['’][ée]tude)|"
     r"(?:pr[ée]voi\w*|[ée]tudie|envisage\w*|pr[ée]pare\w*|r[ée]fl[ée]chi\w*|id[ée]es?)\b[^.]{0,30}?\b(?:mission|[ée]dition|voyage)|"
     r"\bprochaine?s?\s+(?:mission|[ée]dition|[ée]tape|destination|voyage)",
     re.I,

@@ -58,6 +58,7 @@ _ELIDED_COUNT = re.compile(
     re.I,
 )
 _COUNTRY_FIGURE = re.compile(r"\bpays\s+(?:de|d['’]|qui\s+compte|comptant)\s*[^;:]{0,30}?\bhabitants\b", re.I)
+LEAD_IN_WORDS = 4  # a sentence this short only announces the next one
 _FIGURES = ("quantity", "money", "duration")  # answers that are a figure
 CONTEXT_CREDIT = 0.5  # a focus word found only in the sentence's passage counts half
 # A focus word that the sentence's whole article never uses is more likely a paraphrase ("choisi",
@@ -432,7 +433,8 @@ def _text(candidate: Candidate) -> str:
 def _with_context(candidate: Candidate, analysis: Analysis | None) -> tuple[int, int, str]:
     """The quote and its span: one sentence earlier when this one leans on it ("cette devise"); one
     sentence further for a "pourquoi" answered by a claim that states no reason, when its paragraph
-    goes on ("Hong Kong reste la meilleure porte d'entrée." "Le droit, la banque : tout y est plus simple.").
+    goes on ("Hong Kong reste la meilleure porte d'entrée." "Le droit, la banque : tout y est plus simple."),
+    and for a lead-in of a few words ("« Préparer le voyage." "Chaque participant a eu trois réunions...").
     What someone is quoted saying, above the line naming them, is quoted whole.
     """
     doc = candidate.passage.document
@@ -441,7 +443,9 @@ def _with_context(candidate: Candidate, analysis: Analysis | None) -> tuple[int,
         return base, base + len(doc.page_content), doc.page_content
     start, quote = _with_previous(candidate, analysis)
     end = candidate.end
-    if analysis and analysis.kind == "pourquoi" and candidate.precision == 0.0:
+    # A lead-in of a few words ("« Préparer le voyage.") says how only with what follows it.
+    lead_in = bool(analysis) and analysis.expects in (None, "reason") and len(words(quote)) <= LEAD_IN_WORDS
+    if analysis and (lead_in or (analysis.kind == "pourquoi" and candidate.precision == 0.0)):
         spans = split_sentences(doc.page_content)
         for s, e in spans:
             if base + s >= candidate.end and not doc.page_content[s:e].endswith("?"):

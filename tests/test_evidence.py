@@ -404,3 +404,9 @@ def test_an_aid_asked_is_only_an_amount_told_as_an_aid():
     asked = {"quelle", "aide", "regionale", "etait", "proposee"}
     assert not check("money", "Les start-ups de la région ont levé 60 milliards de dollars l’an dernier.", None, asked)
     assert check("money", "La Région accorde un chèque de 1 500 € par entreprise.", None, asked)
+
+
+def test_a_plan_told_after_the_mission_s_name_is_a_participle_of_it():
+    assert next_mission("Une troisième édition est annoncée pour 2025.")
+    assert next_mission("Une mission au Japon est en cours de préparation.")
+    assert not next_mission("Cette start-up, qui participait à la mission, venait d’annoncer sa deuxième levée de fonds.")

@@ -660,3 +660,14 @@ def test_a_sentence_quoted_with_the_one_before_has_its_noun_there():
         "Les deux entreprises ont convenu de lancer un test dans l’usine de Figeac au printemps.",
     )
     assert "Shomer Systems" in asker.ask("Quelle start-up israélienne va faire un test dans l'usine de Figeac ?").text
+
+
+def test_a_lead_in_of_a_few_words_is_quoted_with_what_follows():
+    asker = paragraphs_asker(
+        "Silicon Valley",
+        2024,
+        "Quels conseils donnez-vous ? « Préparer le voyage. Chaque participant a eu trois réunions avec nos "
+        "conseillers pour définir ses objectifs. »",
+    )
+    answer = asker.ask("Comment les participants ont-ils été préparés ?")
+    assert "trois réunions" in answer.text  # not "« Préparer le voyage." alone
