@@ -106,7 +106,7 @@ def multi_store(multi_corpus, tmp_path_factory, embeddings):
     [
         (DATA / "fictional" / "questions.jsonl", 0.95, 0.9),
         (DATA / "heldout" / "questions.jsonl", 0.92, 0.85),
-        (DATA / "heldout2" / "questions.jsonl", 0.85, 0.9),
+        (DATA / "heldout2" / "questions.jsonl", 0.85, 0.95),
     ],
     ids=["fictional", "heldout", "heldout2"],
 )
@@ -120,21 +120,23 @@ def test_multi_mission_sets_meet_the_floors(
 @pytest.mark.parametrize(
     ("folder", "answer_floor", "refusal_floor", "count"),
     [
-        ("fictional2", 0.88, 0.9, 60),
+        ("fictional2", 0.9, 0.9, 60),
         ("fictional3", 0.93, 0.9, 64),
         ("fictional4", 0.83, 0.85, 64),
         ("fictional5", 0.83, 0.85, 64),  # never studied: its failures were not read
         ("fictional6", 0.91, 0.9, 64),
         ("fictional7", 0.93, 0.93, 64),
-        ("fictional8", 0.81, 0.95, 64),
+        ("fictional8", 0.85, 0.95, 64),
         ("fictional9", 0.93, 0.93, 64),
         ("fictional10", 0.93, 0.9, 64),
-        ("fictional11", 0.87, 0.93, 64),
+        ("fictional11", 0.89, 0.93, 64),
         ("fictional12", 0.89, 0.93, 64),
-        ("fictional13", 0.81, 0.95, 64),  # studied for three passes
-        ("fictional14", 0.89, 0.85, 64),  # studied for two passes
+        ("fictional13", 0.85, 0.95, 64),  # studied for three passes
+        ("fictional14", 0.89, 0.9, 64),  # studied for two passes
         ("fictional15", 0.85, 0.9, 64),  # studied for one pass
         ("fictional16", 0.87, 0.85, 64),  # studied for one pass
+        ("fictional17", 0.95, 0.85, 64),  # studied for one pass
+        ("fictional18", 0.89, 0.95, 64),  # studied for one pass
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):
