@@ -391,16 +391,38 @@ _AMOUNT = re.compile(r"\d[\d\s.,]*\d|\d")
 _NAMED_BRACKET = re.compile(r"([A-ZÀ-Ý][\w&\-]*(?:\s+(?:&\s+)?[A-ZÀ-Ý][\w&\-]*)*)\s*\(([^()]*\d[^()]*)\)")
 
 
-def ordinal_asked(question: str) -> int | None:
-    """The rank the question gives what it asks about ("sa première levée de fonds" -> 1), unless
-    it ranks the mission itself ("la deuxième mission", an edition) or gives several.
+def rank_asked(question: str) -> tuple[int, str | None] | None:
+    """The rank the question gives what it asks about, with that thing's stem ("sa première levée
+    de fonds" -> (1, "leve")), unless it ranks the mission itself ("la deuxième mission", an
+    edition) or gives several.
     """
     found = {
-        _ORDINAL_VALUES[fold(m.group(1))]
+        (_ORDINAL_VALUES[fold(m.group(1))], stem(m.group(2).lower()) if m.group(2) else None)
         for m in _ORDINAL.finditer(question)
         if not (m.group(2) and fold(m.group(2)).startswith(_EDITION_NOUNS))
     }
     return found.pop() if len(found) == 1 else None
+
+
+def ordinal_asked(question: str) -> int | None:
+    """The rank of `rank_asked`: "sa première levée de fonds" -> 1."""
+    rank = rank_asked(question)
+    return rank[0] if rank else None
+
+
+def ranks_another(sentence: str, rank: int, noun: str | None) -> bool:
+    """The sentence names the ranked thing asked about only with another rank: "une première levée
+    de fonds de 1,5 million" for the second one.
+    """
+    if not noun:
+        return False
+    found = list(_ORDINAL.finditer(sentence))
+    ranks = [
+        _ORDINAL_VALUES[fold(m.group(1))] for m in found if m.group(2) and stems_match(noun, stem(m.group(2).lower()))
+    ]
+    bare = [_ORDINAL_VALUES[fold(m.group(1))] for m in found if not m.group(2)]  # "puis la deuxième, réussie"
+    named = sum(stems_match(noun, stem(w)) for w in words(sentence))
+    return bool(ranks) and len(ranks) == named and rank not in ranks + bare
 
 
 def others_figures(sentence: str, ordinal: int | None, names: set[str]) -> str:

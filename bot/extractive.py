@@ -160,7 +160,8 @@ class ExtractiveAnswerer:
         # "Une destination choisie à dessein" still echoes the question best.
         others = set(analysis.terms) - set(analysis.focus)
         tied = len(analysis.names) >= 2 and _BETWEEN.search(analysis.question) is not None
-        ordinal, names = evidence.ordinal_asked(lexicon.rewrite(analysis.question)), set(analysis.names)
+        ranked, names = evidence.rank_asked(lexicon.rewrite(analysis.question)), set(analysis.names)
+        who_came = _counts_who_came(analysis)
         for rank, passage in enumerate(passages):
             doc = passage.document
             base = int(doc.metadata.get("start", 0))
@@ -225,7 +226,9 @@ class ExtractiveAnswerer:
                 # Haïfa et Jérusalem [...] un pays de 9,7 millions d'habitants").
                 checked = _COUNTRY_FIGURE.sub(" ", quoted) if analysis.stop else quoted
                 if analysis.expects in _FIGURES:  # "la deuxième, de 12 millions" for the first; "Criteo (2 Md$)"
-                    checked = evidence.others_figures(checked, ordinal, names)
+                    checked = evidence.others_figures(checked, ranked[0] if ranked else None, names)
+                    if ranked and evidence.ranks_another(checked, *ranked):
+                        checked = ""  # "une première levée de fonds de 1,5 million" for the second one
                 holds = evidence.check(analysis.expects, checked, analysis.head, question_words, head_word)
                 head_related = bool(head_word) and french_model.related(str(head_word), sentence_words)
                 # A sentence quoted with the one before has its noun there too ("une start-up [...]. Les deux...")
@@ -236,6 +239,8 @@ class ExtractiveAnswerer:
                 precision = 1.0 if echoes else evidence.strength(analysis.expects, sentence, analysis.head, one_day)
                 if analysis.expects == "quantity" and _one_town_of(analysis.towns, bag):
                     precision = 0.0  # "Les 8 rendez-vous restants se sont tenus à Boston": a part of the whole
+                if who_came and tells_participants(sentence):
+                    precision = 1.0  # "quatorze chefs d'entreprise, à la tête de onze entreprises, ont participé"
                 if analysis.kind == "qui" and _names_agent(sentence, analysis.focus, analysis.terms):
                     precision = 1.0  # "Qui organisait X ?": "organisée par la CCI Occitanie"
                 # Whom to ask about it needs no plan; nor does an article announcing the mission asked about.
@@ -559,6 +564,22 @@ def _excluded_terms(sentence: str) -> frozenset[str]:
     for s, e in spans:
         rest = rest[:s] + " " * (e - s) + rest[e:]
     return frozenset(left_out - set(terms(rest)))
+
+
+_COMPANY_HEADS = frozenset(stem(w) for w in ("entreprises", "sociétés", "PME"))
+_TOOK_PART_STEMS = frozenset(stem(w) for w in ("participé", "participer", "représentées", "représenter", "présentes"))
+
+
+def _counts_who_came(analysis: Analysis) -> bool:
+    """The question counts the people or companies that took part, and asks nothing else about
+    them: "Combien d'entreprises étaient représentées ?", not "Combien d'entreprises ont signé ?".
+    """
+    heads = evidence.people_stems() | _COMPANY_HEADS
+    return (
+        analysis.expects == "quantity"
+        and analysis.head in heads
+        and all(stem_in(t, _TOOK_PART_STEMS) for t in set(analysis.focus) - {analysis.head})
+    )
 
 
 def _one_town_of(towns: Collection[Collection[str]], bag: Collection[str]) -> bool:

@@ -65,7 +65,9 @@ LIGHT_WORDS = set(
 )
 # Participles the tagger may miss, read as verbs: found when the article uses them ("centrée sur
 # l'IA"), a paraphrase to pass over when it does not.
-PARTICIPLES = set("centre centree centrees centres axe axee axees axes".split())
+PARTICIPLES = set(
+    "centre centree centrees centres axe axee axees axes representee representees represente representes".split()
+)
 # Words that only restate "the mission" once a mission or a year is named.
 GENERIC_MISSION_WORDS = set(
     "mission missions voyage voyages delegation groupe sejour deplacement trip edition cci occitanie sud nord ouest "
@@ -236,6 +238,7 @@ REWRITES = [
     (r"\by\s?avait\b", "y avait"),
     (r"\bqd\b", "quand"),
     (r"\bpr\b", "pour"),
+    (r"\bds\b", "dans"),
     (r"\bcoups?\s+de\s+pouce\b", "aide"),
     # "la mission asiatique": the mission to Asia; "les start-ups israéliennes": those of Israel.
     *[(rf"\b(mis{{1,2}}ions?|voyages?|d[ée]l[ée]gations?|s[ée]jours?|d[ée]placements?|[ée]ditions?)\s+{adjective}\b",

@@ -143,12 +143,30 @@ def count_participants(text: str, year: int | None = None) -> tuple[int | None, 
             for match in pattern.finditer(sentence.group()):
                 if earlier and _counts_earlier(sentence.group(), match.start()):
                     continue
+                if _PART_OF.match(sentence.group(), match.end()):
+                    continue  # "Quatre entreprises de la délégation ont prévu de revenir": some of them
                 if pattern is _COMPANIES and not (
-                    _TOOK_PART.search(sentence.group()) or not sentence.group()[: match.start()].strip()
+                    _TOOK_PART.search(sentence.group()) or _fact_line(sentence.group(), match)
                 ):
                     continue
                 return number_value(match["count"]), match.group(0)
     return None, None
+
+
+# After a count, what makes it a part of those who came: "Quatre entreprises de la délégation".
+_PART_OF = re.compile(
+    r"\s+(?:de\s+la\s+d[ée]l[ée]gation|du\s+groupe|des\s+participants|d['’]\s*entre\s+(?:elles|eux)|sur\s+\d+)\b",
+    re.I,
+)
+# After a count of companies opening a line of figures: "12 entreprises, six jours, deux pays."
+_FACT_LINE_GOES_ON = re.compile(r"(?:\s+(?:participantes|repr[ée]sent[ée]es))?\s*(?:[,;:.–—]|-\s|$)", re.I)
+
+
+def _fact_line(sentence: str, match: re.Match[str]) -> bool:
+    """The count of companies opens a line of figures ("12 entreprises, six jours, deux pays."), not
+    a sentence about some of them ("Deux entreprises participantes ont déjà engagé des démarches").
+    """
+    return not sentence[: match.start()].strip() and bool(_FACT_LINE_GOES_ON.match(sentence, match.end()))
 
 
 def tells_participants(sentence: str) -> bool:

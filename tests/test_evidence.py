@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.evidence import check, has_entity, has_quantity, looks_ahead, next_mission, stem_in, strength
+from index.french import stem
 
 
 @pytest.mark.parametrize(
@@ -410,3 +411,14 @@ def test_a_plan_told_after_the_mission_s_name_is_a_participle_of_it():
     assert next_mission("Une troisième édition est annoncée pour 2025.")
     assert next_mission("Une mission au Japon est en cours de préparation.")
     assert not next_mission("Cette start-up, qui participait à la mission, venait d’annoncer sa deuxième levée de fonds.")
+
+
+def test_a_sentence_naming_only_another_rank_of_the_thing_asked_answers_nothing():
+    from bot.evidence import rank_asked, ranks_another
+
+    rank = rank_asked("Combien Novalum a-t-elle levé lors de sa deuxième levée de fonds ?")
+    first = "Novalum : 3,2 millions d’euros de chiffre d’affaires et une première levée de fonds de 1,5 million d’euros."
+    assert rank == (2, stem("levée")) and ranks_another(first, *rank)
+    assert not ranks_another(first, 1, stem("levée"))
+    both = "Il a raconté sa première levée de fonds ratée, puis la deuxième, réussie, de 12 millions de dollars."
+    assert not ranks_another(both, 2, stem("levée"))

@@ -671,3 +671,15 @@ def test_a_lead_in_of_a_few_words_is_quoted_with_what_follows():
     )
     answer = asker.ask("Comment les participants ont-ils été préparés ?")
     assert "trois réunions" in answer.text  # not "« Préparer le voyage." alone
+
+
+def test_a_count_of_those_who_came_beats_a_count_of_some_of_them():
+    asker = paragraphs_asker(
+        "New York – Boston",
+        2018,
+        "Du 24 au 28 septembre dernier, quatorze chefs d’entreprise d’Occitanie, à la tête de onze entreprises, "
+        "ont participé à la mission New York – Boston organisée par la CCI Occitanie.",
+        "Les résultats sont là. Deux entreprises participantes ont déjà engagé des démarches d’implantation à New "
+        "York ; une troisième étudie l’ouverture d’une filiale à Boston.",
+    )
+    assert "onze entreprises" in asker.ask("cb d'entreprises representees ds la mission new york boston ?").text

@@ -28,6 +28,9 @@ from tests.conftest import SEED_CORPUS
         ("La CCI Occitanie a emmené neuf entreprises régionales à Shenzhen.", 9),
         ("Titre\n\n12 entreprises, six jours, deux pays.", 12),
         ("Le Brooklyn Navy Yard accueille 450 entreprises.", None),
+        # Some of those who came, not their count.
+        ("Deux entreprises participantes ont déjà engagé des démarches d’implantation à New York.", None),
+        ("Quatre entreprises de la délégation ont déjà prévu de revenir à l’automne.", None),
     ],
 )
 def test_count_participants(text, count):

@@ -681,3 +681,8 @@ def test_the_planet_is_the_world():
     from bot.lexicon import synonyms
 
     assert stem("mondiale") in synonyms()[stem("planète")]  # "parmi les économies de la planète": "mondiale"
+
+
+def test_chat_ds_is_dans_and_represented_is_read_as_a_verb():
+    asked = analyse("cb d'entreprises representees ds la mission new york boston ?")
+    assert "d" not in asked.terms and stem("representees") in asked.verbs
