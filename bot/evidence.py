@@ -31,9 +31,11 @@ _DAY_RANGE = re.compile(
     rf"\bdu\s+(?:\w+\s+)?\d{{1,2}}(?:er)?(?:\s+{_MONTH})?\s+au\s+(?:\w+\s+)?\d{{1,2}}|\b\d{{1,2}}\s*[-–]\s*\d{{1,2}}\s+{_MONTH}\b",
     re.I,
 )
-# Why and how: a goal, a cause or a means; a wish told in the first person ("Je voulais voir...").
+# Why and how: a goal, a cause or a means; a wish told in the first person ("Je voulais voir..."); a
+# request answered ("répondait à une demande des participants").
 _REASON = re.compile(
-    r"\b(?:je|j['’]|nous)\s*(?:voul|souhait|cherch|r[êe]v|av(?:ais|ions)\s+(?:besoin|envie))|\bobjectif|\bbut\b|\bafin\b|\bpour\s+(?:mieux\s+)?\w+(?:er|ir|re)\b|\bparce\b|\bcar\b|\braison|"
+    r"\b(?:je|j['’]|nous)\s*(?:voul|souhait|cherch|r[êe]v|av(?:ais|ions)\s+(?:besoin|envie))|\bobjectif|"
+    r"\br[ée]pond\w*\s+[àa]\s+(?:une|la|leur|cette)\s+(?:demande|attente|besoin|souhait)|\b[àa]\s+la\s+demande\b|\bbut\b|\bafin\b|\bpour\s+(?:mieux\s+)?\w+(?:er|ir|re)\b|\bparce\b|\bcar\b|\braison|"
     r"\bmotiv|\bpermis\s+de\b|\bpermet|\bgrâce\b|\ben\s+\w+ant\b|\bpuisqu|\b[àa]\s+dessein\b|\bc['’]est\s+pourquoi\b|\bd['’]o[ùu]\b",
     re.I,
 )

@@ -132,7 +132,7 @@ AID_WORDS = frozenset(
 ORDINALS = {
     "premier": 0, "premiere": 0, "1re": 0, "1er": 0, "1ere": 0, "first": 0, "deuxieme": 1, "seconde": 1,
     "second": 1, "2e": 1, "2eme": 1, "troisieme": 2, "3e": 2, "3eme": 2, "third": 2, "derniere": -1, "dernier": -1,
-    "recente": -1, "last": -1, "latest": -1,
+    "recente": -1, "recent": -1, "last": -1, "latest": -1,
 }  # fmt: skip
 # Business French that articles and questions word differently (both ways once stemmed).
 SYNONYM_WORDS = [
@@ -155,6 +155,7 @@ SYNONYM_WORDS = [
     "début débuté débuter commencé commencer commence démarré démarrer",
     "aide aides soutien subvention versé verser accordé financé financer charge",  # "pris en charge"
     "retardé retard reporté report repoussé décalé différé",
+    "départ quitter quitté quittée quittent décollage décollé",  # "quitté Toulouse": "Départ de Toulouse"
     # Demonyms of Occitanie towns that do not start like the town ("ruthénoise" for Rodez).
     "rodez ruthénois ruthénoise ruthénoises",
     "nîmes nîmois nîmoise nîmoises",
@@ -239,6 +240,10 @@ REWRITES = [
     (r"\bqd\b", "quand"),
     (r"\bpr\b", "pour"),
     (r"\bds\b", "dans"),
+    # "le contrat est signé ou pas ?": a yes-or-no question, "ou" is no "où".
+    (r"[\s,]+ou\s+(?:pas|non)\s*(?=\?|$)", " "),
+    # "l'aire urbaine de New York": its metropolitan area.
+    (r"\b(?:aire|zone)\s+urbaine\b|\br[ée]gion\s+m[ée]tropolitaine\b", "agglomération"),
     (r"\bcoups?\s+de\s+pouce\b", "aide"),
     # "la mission asiatique": the mission to Asia; "les start-ups israéliennes": those of Israel.
     *[(rf"\b(mis{{1,2}}ions?|voyages?|d[ée]l[ée]gations?|s[ée]jours?|d[ée]placements?|[ée]ditions?)\s+{adjective}\b",
@@ -293,7 +298,7 @@ ENGLISH_WORDS = {
     "firm": "entreprise", "firms": "entreprises", "company": "entreprise", "companies": "entreprises",
     "business": "entreprise", "businesses": "entreprises", "director": "directeur", "manager": "responsable",
     "founder": "fondateur", "founded": "fondé", "ceo": "PDG", "president": "président", "chairman": "président",
-    "head": "directeur", "leads": "dirige", "runs": "dirige", "entrepreneurs": "entrepreneurs",
+    "head": "directeur", "leads": "dirige", "leaders": "dirigeants", "runs": "dirige", "entrepreneurs": "entrepreneurs",
     "participants": "participants", "people": "personnes", "members": "membres", "delegation": "délégation",
     "city": "ville", "cities": "villes", "country": "pays", "visited": "visité", "visit": "visite",
     "meetings": "rendez-vous", "meeting": "rendez-vous", "appointments": "rendez-vous", "days": "jours",
@@ -341,6 +346,11 @@ _WORD = re.compile(r"[A-Za-z]+")
 _ENGLISH_FIRMS = [
     (re.compile(r"\b(?:venture\s+capital|vc|investment)\s+firms?\b", re.I), "fonds"),
     (re.compile(r"\blaw\s+firms?\b", re.I), "cabinet d'avocats"),
+    # "business leaders", "company heads": the companies' heads, not companies.
+    (re.compile(r"\b(?:business|company)\s+(?:leaders?|owners?|executives?|heads?|managers?)\b", re.I), "dirigeants"),
+    (re.compile(r"\b(?:took|take|takes|taking)\s+part\b", re.I), "participé"),
+    (re.compile(r"\bmost\s+recent\b", re.I), "récente"),
+    (re.compile(r"\bmetro(?:politan)?\s+area\b", re.I), "agglomération"),
 ]
 _ENGLISH_MISSION = re.compile(r"\b(?:business|trade|study)\s+(?:trips?|missions?|delegations?|tours?)\b", re.I)
 _ENGLISH_FILLER = re.compile(r"\b(?:did|does|do|the|during|of|was|were)\b\s*", re.I)

@@ -227,31 +227,43 @@ def stops_asked_about(
     mission_words = {stem(w) for w in _NAMES_MISSION}
     folded = [correct(stem(t), vocabulary) if stem(t) not in mission_words else stem(t) for t in tokens]
     token_terms = [set(terms(t)) for t in tokens]
-    asked: list[set[str]] = []
-    others: set[str] = set()
+    asked: list[set[str]] = []  # the mission's own towns the question names
+    stops: list[set[str]] = []  # other towns of its country it names: "à Canton"
+    everywhere: set[str] = set()
     naming = False
     for ref in missions:
         if ref.mission not in named:
             continue
-        towns = [p for p in destination_parts(ref) if not _initials(p)]
+        own = [p for p in destination_parts(ref) if not _initials(p)]
         country = set(terms(ref.places[0])) if ref.places else set()
-        if len(towns) < 2:  # "Mission Israël": the country's towns ("la population de Jérusalem")
-            listed = facts.COUNTRIES.get(ref.places[0], ()) if ref.places else ()
-            towns = [t for t in (set(terms(p)) for p in listed) if t]
-            towns = [t for t in towns if not t & country and t not in destination_parts(ref) and not _initials(t)]
-            others |= country  # "Israël compte 9 millions d'habitants" is not about Tel-Aviv
-        for town in towns:
+        # The country's other towns are stops too: "Mission Israël", "la population de Jérusalem";
+        # "Mission Hong Kong – Shenzhen", "combien de rendez-vous à Canton".
+        listed = facts.COUNTRIES.get(ref.places[0], ()) if ref.places else ()
+        others_of_country = [t for t in (set(terms(p)) for p in listed) if t]
+        others_of_country = [
+            t for t in others_of_country if not t & country and t not in destination_parts(ref) and not _initials(t)
+        ]
+        if len(own) < 2:  # one destination: only the country's other towns are stops
+            own = []
+            everywhere |= country  # "Israël compte 9 millions d'habitants" is not about Tel-Aviv
+        for town in own + others_of_country:
+            everywhere |= town
             at = [i for i, t in enumerate(token_terms) if t & town]
-            named_here = bool(at) and town <= set().union(*(token_terms[i] for i in at))
-            if named_here:
+            if not (at and town <= set().union(*(token_terms[i] for i in at))):
+                continue
+            around = folded[max(0, at[0] - 3) : at[0]] + folded[at[-1] + 1 : at[-1] + 2]
+            bound = at[0] > 0 and fold(tokens[at[0] - 1]) in _BOUND_FOR  # "quitté Toulouse pour New York"
+            names_the_mission = bool(set(around) & mission_words) or bound
+            if town in own:
                 asked.append(town)
-                around = folded[max(0, at[0] - 3) : at[0]] + folded[at[-1] + 1 : at[-1] + 2]
-                naming = naming or bool(set(around) & mission_words)
-            else:
-                others |= town
-    if len(asked) != 1 or naming:  # "la mission à Hong Kong et Shenzhen" names the mission
+                naming = naming or names_the_mission
+            elif not names_the_mission:
+                stops.append(town)
+    # "la mission à Hong Kong et Shenzhen" names the mission by its towns: none of them is asked about.
+    chosen = stops + ([] if naming else asked)
+    if len(chosen) != 1:
         return set(), set()
-    return asked[0], others
+    return chosen[0], everywhere - chosen[0]
 
 
 def towns_of_the_whole(named: Sequence[str], missions: Sequence[MissionRef]) -> list[list[str]]:
@@ -286,6 +298,7 @@ def apposed_classes(tokens: Sequence[str], names: Collection[str], head: str | N
     return out
 
 
+_BOUND_FOR = frozenset({"pour", "vers"})  # where the trip went: the mission, not one of its towns
 _NAMES_MISSION = lexicon.GENERIC_MISSION_WORDS | {"celle", "celui"}  # "après celle de Hong Kong"
 
 

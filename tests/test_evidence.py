@@ -422,3 +422,7 @@ def test_a_sentence_naming_only_another_rank_of_the_thing_asked_answers_nothing(
     assert not ranks_another(first, 1, stem("levée"))
     both = "Il a raconté sa première levée de fonds ratée, puis la deuxième, réussie, de 12 millions de dollars."
     assert not ranks_another(both, 2, stem("levée"))
+
+
+def test_a_request_answered_is_a_reason():
+    assert strength("reason", "Cette première mission sur la côte Est répondait à une demande des participants.") == 1.0

@@ -269,8 +269,11 @@ def test_a_hyphen_between_two_known_towns_parts_the_destination():
 def test_one_town_of_a_mission_with_several_is_what_the_question_asks_about():
     missions = [MissionRef("Mission Hong Kong-Shenzhen", "Hong Kong-Shenzhen", 2018, places=places_of("Chine"))]
     asked = analyse("Combien d'habitants compte Hong Kong ?", missions)
-    assert (asked.stop, asked.elsewhere) == (["hong", "kong"], ["shenzhen"])
+    assert asked.stop == ["hong", "kong"] and "shenzhen" in asked.elsewhere and "hong" not in asked.elsewhere
     assert not analyse("Combien de participants à la mission Hong Kong ?", missions).stop  # names the mission
+    # Another town of the country, beside the mission's name: "à Canton pendant la mission Hong Kong-Shenzhen".
+    asked = analyse("Combien de rendez-vous ont eu lieu à Canton pendant la mission Hong Kong-Shenzhen ?", missions)
+    assert asked.stop == ["canton"] and {"hong", "shenzhen"} <= set(asked.elsewhere)
     assert not analyse("Quand a eu lieu la mission à Hong Kong et Shenzhen ?", missions).stop
     israel = [MissionRef("Mission Israël", "Israël", 2018, places=places_of("Israël"))]
     asked = analyse("Quelle est la population de Jérusalem ?", israel)
@@ -686,3 +689,23 @@ def test_the_planet_is_the_world():
 def test_chat_ds_is_dans_and_represented_is_read_as_a_verb():
     asked = analyse("cb d'entreprises representees ds la mission new york boston ?")
     assert "d" not in asked.terms and stem("representees") in asked.verbs
+
+
+def test_english_business_leaders_took_part_in_the_most_recent_mission():
+    from bot.lexicon import rewrite
+
+    read = rewrite("How many business leaders took part in the most recent Silicon Valley mission?")
+    assert "dirigeants" in read and "participé" in read and "récente" in read
+    assert "agglomération" in rewrite("Quelle est la population de l’aire urbaine de New York ?")
+
+
+def test_or_not_ends_a_yes_or_no_question_not_a_where():
+    assert analyse("le contrat avec la cooperative de galilee est signe ou pas ?").kind != "ou"
+
+
+def test_leaving_a_town_for_the_mission_s_destination_names_the_mission_and_departure_is_leaving():
+    from bot.lexicon import synonyms
+
+    missions = [MissionRef("Mission New York – Boston", "New York – Boston", 2018, places=places_of("États-Unis"))]
+    assert not analyse("Quel jour la délégation a-t-elle quitté Toulouse pour New York ?", missions).stop
+    assert stem("départ") in synonyms()[stem("quitté")]
