@@ -239,8 +239,8 @@ class ExtractiveAnswerer:
                 precision = 1.0 if echoes else evidence.strength(analysis.expects, sentence, analysis.head, one_day)
                 if analysis.expects == "quantity" and _one_town_of(analysis.towns, bag):
                     precision = 0.0  # "Les 8 rendez-vous restants se sont tenus à Boston": a part of the whole
-                if who_came and tells_participants(sentence):
-                    precision = 1.0  # "quatorze chefs d'entreprise, à la tête de onze entreprises, ont participé"
+                if who_came:  # "quatorze chefs d'entreprise [...] ont participé", not "cinq participants ont pitché"
+                    precision = 1.0 if tells_participants(sentence) else 0.0
                 if analysis.kind == "qui" and _names_agent(sentence, analysis.focus, analysis.terms):
                     precision = 1.0  # "Qui organisait X ?": "organisée par la CCI Occitanie"
                 # Whom to ask about it needs no plan; nor does an article announcing the mission asked about.

@@ -200,9 +200,10 @@ def destination_parts(ref: MissionRef) -> list[set[str]]:
 
 def match_missions(asked: set[str], missions: Sequence[MissionRef]) -> tuple[list[str], set[str]]:
     """Missions whose destination the question's terms name, and the terms that named them; when no
-    destination is named, missions whose country or region is ("au Québec", "en Asie du Sud-Est").
+    destination is named, missions whose state is ("en Californie": Silicon Valley, not New York),
+    then whose country or region is ("au Québec", "en Asie du Sud-Est").
     """
-    for parts_of in (destination_parts, place_parts):
+    for parts_of in (destination_parts, state_parts, place_parts):
         found: list[str] = []
         used: set[str] = set()
         for ref in missions:
@@ -338,6 +339,16 @@ def unknown_place(question: str, missions: Sequence[MissionRef], future: bool = 
 def _named_in_articles(place: str, missions: Sequence[MissionRef]) -> bool:
     wanted = set(terms(place))
     return bool(wanted) and any(wanted <= ref.vocabulary for ref in missions)
+
+
+def state_parts(ref: MissionRef) -> list[set[str]]:
+    """Term sets of the states or provinces holding the mission's destination: "Silicon Valley" -> [{californ}]."""
+    own = destination_parts(ref)
+    return [
+        set(terms(state))
+        for state, towns in facts.STATES.items()
+        if any(set(terms(town)) in own for town in towns)
+    ]
 
 
 def place_parts(ref: MissionRef) -> list[set[str]]:

@@ -85,6 +85,15 @@ DISTRICTS = {
     "Tel-Aviv": ("jaffa",),
     "San Francisco": ("soma", "mission district"),
 }
+# States and provinces, with the destinations they hold: "la 2e édition en Californie" is the Silicon
+# Valley one, not the New York one, though both missions went to the United States.
+STATES = {
+    "Californie": ("silicon valley", "san francisco", "palo alto", "san josé", "los angeles", "san diego"),
+    "Massachusetts": ("boston", "cambridge"),
+    "Québec": ("montréal", "québec"),
+    "Ontario": ("toronto", "ottawa"),
+    "Illinois": ("chicago",),
+}
 # Regions a question may name a mission by: "la mission en Asie du Sud-Est".
 REGIONS = {
     "Amérique du Nord": ("États-Unis", "Canada"),
@@ -117,7 +126,8 @@ _COMPANIES = re.compile(
 )
 _TOOK_PART = re.compile(
     r"\b(?:ont|avaient|sont)\s+(?:(?:pris|fait)\s+part|particip|fait\s+le\s+voyage|rejoint|sillonn|partis?|embarqu)|"
-    r"\b(?:emmen|conduit|accompagn|r[ée]uni|compos)\w*\b|\bd[ée]l[ée]gation\b",
+    r"\b(?:emmen|conduit|accompagn|r[ée]uni|compos)\w*\b|\bd[ée]l[ée]gation\b|"
+    r"\bs['’]\s*envol\w*|\bse\s+sont\s+envol\w*|\bfait\s+le\s+d[ée]placement\b|\bdu\s+voyage\b",
     re.I,
 )
 _SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
@@ -176,7 +186,9 @@ def tells_participants(sentence: str) -> bool:
     count, phrase = count_participants(sentence)
     if count is None or phrase is None:
         return False
-    return bool(_TOOK_PART.search(sentence) or _THEY_WERE.search(sentence)) or sentence.strip().startswith(phrase)
+    # Not a relative clause about someone else: "le club French Bay Network, qui réunit 90 dirigeants".
+    took = any(not re.search(r"\bqui\s+$", sentence[: m.start()]) for m in _TOOK_PART.finditer(sentence))
+    return took or bool(_THEY_WERE.search(sentence)) or sentence.strip().startswith(phrase)
 
 
 _FIGURES = re.compile(rf"(?<![\w,.])(?:\d[\d  ,.]*|(?:{NUMBER_IN_WORDS}|{'|'.join(NUMBER_WORDS)})\b)", re.I)

@@ -683,3 +683,13 @@ def test_a_count_of_those_who_came_beats_a_count_of_some_of_them():
         "York ; une troisième étudie l’ouverture d’une filiale à Boston.",
     )
     assert "onze entreprises" in asker.ask("cb d'entreprises representees ds la mission new york boston ?").text
+
+
+def test_a_count_of_some_participants_doing_something_is_no_count_of_who_came():
+    asker = paragraphs_asker(
+        "Silicon Valley",
+        2019,
+        "Chez Plug & Play, accélérateur de la Silicon Valley, cinq participants ont pu présenter leur projet.",
+        "Du 8 au 12 avril dernier, 22 entrepreneurs d’Occitanie ont participé à la deuxième édition.",
+    )
+    assert "22 entrepreneurs" in asker.ask("combien de participants en 2019 pour la silicon valley ?").text

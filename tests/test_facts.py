@@ -82,3 +82,11 @@ def test_seed_facts():
     facts = extract_facts((SEED_CORPUS / "mission-silicon-valley-2017.txt").read_text(encoding="utf-8"), "Silicon Valley")
     assert (facts.participants, facts.organiser, facts.country) == (15, "CCI Occitanie", "États-Unis")
     assert "intelligence artificielle" in facts.sectors
+
+
+def test_who_flew_out_tells_the_participants_but_a_club_that_gathers_people_does_not():
+    from corpus.facts import tells_participants
+
+    assert tells_participants("Du 6 au 12 octobre 2024, 13 personnes s’envolaient pour Hong Kong avec la CCI Occitanie.")
+    assert not tells_participants("Un dîner avec le club French Bay Network, qui réunit 90 dirigeants installés sur place.")
+    assert tells_participants("La CCI a réuni 15 entrepreneurs pour ce voyage.")

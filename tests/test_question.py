@@ -709,3 +709,13 @@ def test_leaving_a_town_for_the_mission_s_destination_names_the_mission_and_depa
     missions = [MissionRef("Mission New York – Boston", "New York – Boston", 2018, places=places_of("États-Unis"))]
     assert not analyse("Quel jour la délégation a-t-elle quitté Toulouse pour New York ?", missions).stop
     assert stem("départ") in synonyms()[stem("quitté")]
+
+
+def test_a_state_names_the_mission_to_its_town_not_every_mission_of_the_country():
+    missions = [
+        MissionRef("Mission Silicon Valley", "Silicon Valley", 2017, places=places_of("États-Unis")),
+        MissionRef("Mission New York", "New York", 2018, places=places_of("États-Unis")),
+        MissionRef("Mission Silicon Valley", "Silicon Valley", 2019, places=places_of("États-Unis")),
+    ]
+    asked = analyse("Combien de rendez-vous lors de la 2e édition en Californie ?", missions)
+    assert asked.missions == ["Mission Silicon Valley"] and asked.years == [2019]
