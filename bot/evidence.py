@@ -373,7 +373,8 @@ _CHECKS: dict[str, Check] = {
     "transport": lambda s, _h, _q, _w: bool(_TRANSPORT.search(s)),
     # A cause is often implicit: strength() rewards a stated goal, none is required.
     "place": lambda s, _h, q, _w: has_place(s, q),
-    "role": lambda s, _h, q, _w: bool(_ROLE.search(s)) or introduces(s, q),
+    # "Qui est X ?": X's apposition says who they are; "Qui dirige X ?" asks for someone else, with a role.
+    "role": lambda s, _h, q, _w: bool(_ROLE.search(s)) or (introduces(s, q) and not q & lexicon.ROLE_VERBS),
     "person": lambda s, _h, q, _w: has_entity(s, q),
     "entity": lambda s, _h, q, _w: has_entity(s, q),
 }
@@ -445,3 +446,25 @@ def others_figures(sentence: str, ordinal: int | None, names: set[str]) -> str:
         if before and _ORDINAL_VALUES[fold(before[-1].group(1))] != ordinal:
             out = out[: m.start()] + " " * (m.end() - m.start()) + out[m.end() :]
     return out
+
+
+# A number of places, not of people: "limitée à 20 participants", "20 places", "jusqu'à 15 entreprises".
+_CAPACITY = re.compile(
+    r"(?:\blimit[ée]e?s?\s+[àa]|\bjusqu['’]\s*[àa]|\bmaximum\s+(?:de\s+)?|\bau\s+plus\s+|\bplafonn[ée]e?s?\s+[àa])\s*"
+    r"(?P<a>\d[\d\s]*|\w+)|(?P<b>\d[\d\s]*|\w+)\s+places\b",
+    re.I,
+)
+_CAPACITY_WORDS = frozenset("place places maximum max limite limitee plafond capacite ouvertes disponibles".split())
+
+
+def capacity_only(sentence: str, question_words: set[str]) -> bool:
+    """Every count of the sentence is a number of places ("La délégation sera limitée à 20
+    participants."), and the question does not ask for places: no count of who came.
+    """
+    if question_words & _CAPACITY_WORDS:
+        return False
+    capped = {m.start("a") if m.group("a") else m.start("b") for m in _CAPACITY.finditer(sentence)}
+    counts = [m.start() for m in re.finditer(r"\d+", sentence) if not _YEAR.fullmatch(m.group())]
+    counts = [c for c in counts if c == 0 or not sentence[c - 1].isdigit()]
+    return bool(capped) and all(c in capped for c in counts)
+

@@ -20,7 +20,7 @@ from bot import evidence, french_model, lexicon
 from bot.answer import Answer, Citation, Passage
 from bot.lexicon import stem_in, term_in
 from bot.question import Analysis, proper_nouns
-from corpus.facts import DISTRICTS, FIGURE, ROLE_TITLES, tells_participants, told_earlier
+from corpus.facts import DISTRICTS, FIGURE, ROLE_TITLES, STATES, tells_participants, told_earlier
 from corpus.metadata import YEAR
 from index.chunking import is_attribution
 from index.french import fold, split_sentences, stem, terms, words
@@ -225,6 +225,11 @@ class ExtractiveAnswerer:
                 # Asked about a town, the country's figure in its sentence is no answer ("Tel-Aviv,
                 # Haïfa et Jérusalem [...] un pays de 9,7 millions d'habitants").
                 checked = _COUNTRY_FIGURE.sub(" ", quoted) if analysis.stop else quoted
+                people = analysis.expects == "quantity" and analysis.head in evidence.people_stems()
+                if people and evidence.capacity_only(checked, question_words):
+                    checked = ""  # "Combien de personnes se sont inscrites ?": "limitée à 20 participants" is none
+                if analysis.expects in _FIGURES + ("date",) and _pending_only(sentence, bag, analysis):
+                    checked = ""  # "combien de contrats signés ?": "quatre contrats en négociation" are none
                 if analysis.expects in _FIGURES:  # "la deuxième, de 12 millions" for the first; "Criteo (2 Md$)"
                     checked = evidence.others_figures(checked, ranked[0] if ranked else None, names)
                     if ranked and evidence.ranks_another(checked, *ranked):
@@ -582,6 +587,19 @@ def _counts_who_came(analysis: Analysis) -> bool:
     )
 
 
+_DONE = frozenset(stem(w) for w in ("signés", "conclus", "finalisés"))
+# Still under way: "en négociation", "en cours de discussion", "à l'étude".
+_PENDING = re.compile(r"\bn[ée]gociations?\b|\ben\s+(?:cours\s+de\s+)?discussions?\b|\b[àa]\s+l['’][ée]tude\b", re.I)
+
+
+def _pending_only(sentence: str, bag: Collection[str], analysis: Analysis) -> bool:
+    """The question asks what was done (signed, concluded) and the sentence tells only of what is
+    still under way: "Combien de contrats ont été signés ?" -> "quatre contrats en négociation".
+    """
+    done = [v for v in analysis.verbs if stem_in(v, _DONE)]
+    return bool(done) and not any(stem_in(v, bag) for v in done) and bool(_PENDING.search(sentence))
+
+
 def _one_town_of(towns: Collection[Collection[str]], bag: Collection[str]) -> bool:
     """The sentence names exactly one of the mission's several towns."""
     return sum(all(t in bag for t in town) for town in towns) == 1
@@ -627,20 +645,27 @@ def _elsewhere(own: Collection[str], told_at: Collection[str], analysis: Analysi
     ):
         return False  # who found a maker in Shenzhen may have found a partner in Hong Kong too
     stop = set(analysis.stop)
-    if not stop or set(own) & stop:
+    own = set(own) | _towns_of(frozenset(own))  # "7 à Montréal" is told of Québec
+    if not stop or own & stop:
         return False
     return bool(set(own) & set(analysis.elsewhere)) or not set(told_at) & stop
 
 
 @lru_cache(maxsize=1)
 def _districts() -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """(part, whole) term sets: a district and its town, a town and its state."""
     return tuple(
-        (frozenset(terms(district)), frozenset(terms(town))) for town, named in DISTRICTS.items() for district in named
+        (frozenset(terms(district)), frozenset(terms(town)))
+        for places in (DISTRICTS, STATES)
+        for town, named in places.items()
+        for district in named
     )
 
 
 def _towns_of(bag: frozenset[str]) -> frozenset[str]:
-    """The terms of the towns whose districts `bag` names: {"manhattan"} -> {"new", "york"}."""
+    """The terms of the towns whose districts `bag` names, and of the states whose towns it names:
+    {"manhattan"} -> {"new", "york"}; {"montreal"} -> {"quebec"}.
+    """
     return frozenset(t for district, town in _districts() if district <= bag for t in town)
 
 

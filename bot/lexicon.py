@@ -141,7 +141,7 @@ SYNONYM_WORDS = [
     "dirigeants chefs patrons entrepreneurs personnes membres participants",
     "start-up startups jeunes-pousses",
     "incubateur accélérateur",
-    "rendez-vous rencontres rdv réunions entretiens",
+    "rendez-vous rencontres rdv réunions entretiens entrevues",
     "entreprises sociétés boîtes pme firmes",
     "salariés employés collaborateurs ouvriers",
     "usa états-unis amérique américain américains",
@@ -151,7 +151,7 @@ SYNONYM_WORDS = [
     "coût prix tarif frais",
     "population habitants",
     "planète monde mondial mondiale mondiaux mondiales",  # "parmi les économies de la planète": "mondiale"
-    "inscrire inscription inscriptions inscrit inscrits inscrite",
+    "inscrire inscription inscriptions inscrit inscrits inscrite postuler candidature candidatures candidater",
     "début débuté débuter commencé commencer commence démarré démarrer",
     "aide aides soutien subvention versé verser accordé financé financer charge",  # "pris en charge"
     "retardé retard reporté report repoussé décalé différé",
@@ -240,6 +240,8 @@ REWRITES = [
     (r"\bqd\b", "quand"),
     (r"\bpr\b", "pour"),
     (r"\bds\b", "dans"),
+    # "Quels thèmes seront mis en avant ?": "mettra l'accent sur".
+    (r"\b(?:mis|mise|mises|mettr\w*|met|mettent)\s+en\s+avant\b|\b[àa]\s+l['’]honneur\b", "accent"),
     # "le contrat est signé ou pas ?": a yes-or-no question, "ou" is no "où".
     (r"[\s,]+ou\s+(?:pas|non)\s*(?=\?|$)", " "),
     # "l'aire urbaine de New York": its metropolitan area.
@@ -261,7 +263,7 @@ REWRITES = [
     # "pris en charge par la Région": paid for.
     (r"\b(?:pris|prise|prises)\s+en\s+charge\b", "financé"),
     # "rencontres d'affaires", "rendez-vous B2B": meetings.
-    (r"\b(rencontres?|rendez-vous|r[ée]unions?|entretiens?)\s+(?:d['’\s]\s*affaires|b2b|professionnel(?:le)?s?)\b",
+    (r"\b(rencontres?|rendez-vous|r[ée]unions?|entretiens?|entrevues?)\s+(?:d['’\s]\s*affaires|b2b|professionnel(?:le)?s?)\b",
      r"\1"),
     # Politeness around the question: "je voudrais le mail de...", "pouvez-vous me dire...".
     (r"\b(?:je|j['’])\s*(?:voudrais|souhaiterais|aimerais|veux|souhaite|cherche|recherche)\s+(?:savoir\s+)?", ""),

@@ -244,6 +244,8 @@ def stops_asked_about(
         others_of_country = [
             t for t in others_of_country if not t & country and t not in destination_parts(ref) and not _initials(t)
         ]
+        # The state of one of its towns is a stop too: "au Québec" for "Mission New York – Montréal".
+        others_of_country += [s for s in state_parts(ref) if s not in others_of_country and s not in own]
         if len(own) < 2:  # one destination: only the country's other towns are stops
             own = []
             everywhere |= country  # "Israël compte 9 millions d'habitants" is not about Tel-Aviv

@@ -426,3 +426,17 @@ def test_a_sentence_naming_only_another_rank_of_the_thing_asked_answers_nothing(
 
 def test_a_request_answered_is_a_reason():
     assert strength("reason", "Cette première mission sur la côte Est répondait à une demande des participants.") == 1.0
+
+
+def test_who_runs_a_company_is_not_answered_by_the_company_s_apposition():
+    line = "Dans la délégation, une autre entreprise castraise, Brassac Emballages, cherchait des fournisseurs."
+    assert not check("role", line, None, {"qui", "dirige", "brassac", "emballages"})
+    assert check("role", line, None, {"qui", "est", "brassac", "emballages"})
+
+
+def test_a_number_of_places_is_no_count_of_who_came():
+    from bot.evidence import capacity_only
+
+    assert capacity_only("La délégation sera limitée à 20 participants.", {"combien", "personnes", "inscrites"})
+    assert not capacity_only("La délégation sera limitée à 20 participants.", {"combien", "places"})
+    assert not capacity_only("22 entrepreneurs ont participé.", {"combien", "personnes"})

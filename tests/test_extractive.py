@@ -693,3 +693,19 @@ def test_a_count_of_some_participants_doing_something_is_no_count_of_who_came():
         "Du 8 au 12 avril dernier, 22 entrepreneurs d’Occitanie ont participé à la deuxième édition.",
     )
     assert "22 entrepreneurs" in asker.ask("combien de participants en 2019 pour la silicon valley ?").text
+
+
+def test_what_is_still_negotiated_is_not_what_was_signed():
+    asker = paragraphs_asker("Hong Kong – Shenzhen", 2024, "Résultats : quatre contrats en négociation.")
+    assert asker.ask("Combien de contrats ont été signés pendant la mission Hong Kong – Shenzhen ?").abstained
+    assert "quatre contrats" in asker.ask("Combien de contrats sont en négociation ?").text
+
+
+def test_a_state_asked_about_is_told_of_by_the_mission_s_town_in_it():
+    text = (
+        "ON EN PARLE - novembre 2018\n\nMission New York – Montréal\n\n"
+        "Programme : 22 rendez-vous d’affaires, dont 15 à New York et 7 à Montréal.\n"
+    )
+    asker = mission_asker(text, "New York – Montréal", 2018, country="États-Unis")
+    asked = "Combien d'entrevues d'affaires la délégation a-t-elle eues au Québec pendant la mission New York – Montréal ?"
+    assert "7 à Montréal" in asker.ask(asked).text

@@ -719,3 +719,11 @@ def test_a_state_names_the_mission_to_its_town_not_every_mission_of_the_country(
     ]
     asked = analyse("Combien de rendez-vous lors de la 2e édition en Californie ?", missions)
     assert asked.missions == ["Mission Silicon Valley"] and asked.years == [2019]
+
+
+def test_interviews_applying_and_highlighting_in_the_articles_words():
+    from bot.lexicon import rewrite, synonyms
+
+    assert stem("rencontres") in synonyms()[stem("entrevues")]
+    assert stem("candidatures") in synonyms()[stem("postuler")]
+    assert "accent" in rewrite("Quels thèmes seront mis en avant lors de la mission ?")
