@@ -106,7 +106,7 @@ def multi_store(multi_corpus, tmp_path_factory, embeddings):
     [
         (DATA / "fictional" / "questions.jsonl", 0.95, 0.9),
         (DATA / "heldout" / "questions.jsonl", 0.92, 0.85),
-        (DATA / "heldout2" / "questions.jsonl", 0.85, 0.95),
+        (DATA / "heldout2" / "questions.jsonl", 0.9, 0.95),
     ],
     ids=["fictional", "heldout", "heldout2"],
 )
@@ -135,8 +135,10 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional14", 0.89, 0.9, 64),  # studied for two passes
         ("fictional15", 0.85, 0.9, 64),  # studied for one pass
         ("fictional16", 0.87, 0.85, 64),  # studied for one pass
-        ("fictional17", 0.95, 0.85, 64),  # studied for one pass
-        ("fictional18", 0.89, 0.95, 64),  # studied for one pass
+        ("fictional17", 0.95, 0.9, 64),  # studied for one pass
+        ("fictional18", 0.93, 0.95, 64),  # studied for one pass
+        ("fictional19", 0.93, 0.95, 64),  # studied for one pass
+        ("fictional20", 0.93, 0.95, 64),  # studied for one pass
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):
