@@ -261,6 +261,11 @@ def has_date(sentence: str, question_words: set[str]) -> bool:
     return not (question_words & {"date", "dates"} and _OPEN_DATES.search(sentence) and not has_day_month(sentence))
 
 
+def has_day_span(text: str) -> bool:
+    """A span of days: "du 8 au 15 janvier 2020" -> True; "Samedi 11 janvier" -> False."""
+    return bool(_DAY_RANGE.search(text))
+
+
 def has_day_month(sentence: str) -> bool:
     """A day and a month: "Du 20 au 25 mai dernier" -> True."""
     return bool(_DAY_MONTH.search(sentence))

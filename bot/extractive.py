@@ -242,6 +242,8 @@ class ExtractiveAnswerer:
                 if one_day and analysis.expects == "date":
                     holds = holds or evidence.names_weekday(checked)  # "Jeudi : face aux investisseurs"
                 precision = 1.0 if echoes else evidence.strength(analysis.expects, sentence, analysis.head, one_day)
+                if analysis.expects == "date" and not analysis.focus and not one_day:
+                    precision *= 2  # "Quand la mission X a-t-elle eu lieu ?": its span of days, not a day of it
                 if analysis.expects == "quantity" and _one_town_of(analysis.towns, bag):
                     precision = 0.0  # "Les 8 rendez-vous restants se sont tenus à Boston": a part of the whole
                 if who_came:  # "quatorze chefs d'entreprise [...] ont participé", not "cinq participants ont pitché"

@@ -15,7 +15,7 @@ from langchain_chroma import Chroma
 from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 
-from bot import lexicon
+from bot import evidence, lexicon
 from bot.answer import Passage
 from bot.question import Analysis, MissionRef
 from corpus.facts import places_of
@@ -104,6 +104,9 @@ class Retriever:
         best = sorted(ranked[: max(k - len(kept), 0)] + kept[:k], key=lambda i: -fused[i])
         if analysis.missions:  # the lede of a named mission tells who, when and how many, in any words
             best += [i for i in self._ledes(allowed) if i not in best]
+        if analysis.missions and analysis.expects == "date" and not analysis.focus:
+            # "Quand la mission X s'est-elle déroulée ?": its span of days, wherever the article gives it
+            best += [i for i in self._spans(allowed) if i not in best]
         lex_rank = {i: r for r, i in enumerate(lex_order)}
         dense_rank = {i: r for r, i in enumerate(dense_order)}
         return [
@@ -123,6 +126,18 @@ class Retriever:
         for i in np.flatnonzero(allowed):
             first.setdefault(str(self.documents[i].metadata.get("source", "")), int(i))
         return list(first.values()) if len(first) <= most else []
+
+    def _spans(self, allowed: np.ndarray, most: int = 2) -> list[int]:
+        """Positions of the first chunk of each allowed article that gives a span of days, when there
+        are at most `most` articles.
+        """
+        first: dict[str, int] = {}
+        for i in np.flatnonzero(allowed):
+            source = str(self.documents[i].metadata.get("source", ""))
+            if source not in first and evidence.has_day_span(self.documents[i].page_content):
+                first[source] = int(i)
+        sources = {str(self.documents[i].metadata.get("source", "")) for i in np.flatnonzero(allowed)}
+        return list(first.values()) if len(sources) <= most else []
 
     def _allowed(self, analysis: Analysis) -> np.ndarray:
         mask = np.ones(len(self.documents), dtype=bool)

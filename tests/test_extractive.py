@@ -709,3 +709,13 @@ def test_a_state_asked_about_is_told_of_by_the_mission_s_town_in_it():
     asker = mission_asker(text, "New York – Montréal", 2018, country="États-Unis")
     asked = "Combien d'entrevues d'affaires la délégation a-t-elle eues au Québec pendant la mission New York – Montréal ?"
     assert "7 à Montréal" in asker.ask(asked).text
+
+
+def test_when_a_mission_took_place_is_its_span_of_days_not_a_day_of_its_programme():
+    asker = paragraphs_asker(
+        "Hong Kong – Shenzhen",
+        2020,
+        "- Samedi 11 et dimanche 12 janvier : découverte libre de Hong Kong.",
+        "Les participants ont suivi un programme serré, du 8 au 15 janvier 2020 :",
+    )
+    assert "du 8 au 15 janvier" in asker.ask("Quand la mission Hong Kong – Shenzhen s'est-elle déroulée ?").text

@@ -12,7 +12,7 @@ import pytest
 from bot.question import analyse
 from bot.retrieve import Retriever
 from index.store import open_store
-from tests.conftest import build_store
+from tests.conftest import DATA, build_store
 
 pytestmark = pytest.mark.slow
 
@@ -182,3 +182,11 @@ def test_a_named_mission_always_brings_its_lede(two_missions):
     lede = next(d for d in two_missions.documents if d.metadata["source"] == "israel-2018.txt")
     assert lede.id in [p.id for p in passages]
     assert {p.document.metadata["source"] for p in passages} == {"israel-2018.txt"}
+
+
+def test_when_a_named_mission_took_place_brings_its_span_of_days(tmp_path, embeddings):
+    files = {f.name: f.read_text(encoding="utf-8") for f in (DATA / "fictional5").glob("*.txt")}
+    store, _ = build_store(write_corpus(tmp_path / "corpus", files), tmp_path / "store", embeddings)
+    retriever = Retriever(store, embeddings[0])
+    analysis = analyse("Quand la mission Hong Kong – Shenzhen s'est-elle déroulée ?", retriever.missions)
+    assert any("du 8 au 15 janvier 2020" in p.document.page_content for p in retriever.search(analysis))
