@@ -112,9 +112,11 @@ def test_focus_keeps_content_words_without_the_mission_name():
 
 
 def test_focus_without_a_mission_keeps_every_content_word():
-    analysis = analyse("Qui a organisé le voyage d'étude en Californie ?", MISSIONS)
-    assert analysis.focus == ["organis", "voyag", "californ"]  # "voyage d'étude": a voyage
+    analysis = analyse("Qui a organisé le voyage d'étude des entrepreneurs ?", MISSIONS)
+    assert analysis.focus == ["organis", "voyag", "entrepreneur"]  # "voyage d'étude": a voyage
     assert analysis.missions == [] and analysis.years == [] and analysis.where is None
+    # "en Californie" names the mission to its Silicon Valley (a state holding the destination).
+    assert analyse("Qui a organisé le voyage d'étude en Californie ?", MISSIONS).missions == ["Mission Silicon Valley"]
 
 
 @pytest.mark.parametrize(
