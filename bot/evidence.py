@@ -156,6 +156,7 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
         if (
             stems_match(head, word)
             or (word in synonyms().get(head, ()) and not people)  # "participé" is no count of entrepreneurs
+            or (head in _STAFF_HEADS and word == _PERSONS)  # staff: "qui emploie 1 800 personnes"
             or (head_word and french_model.related(head_word, [token]))
         ):
             before = tokens[max(0, i - 4) : i]
@@ -172,6 +173,8 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
     return False
 
 
+_STAFF_HEADS = frozenset(stem(w) for w in ("salariés", "employés", "effectif"))
+_PERSONS = stem("personnes")
 _LINKS_TO_COUNT = frozenset(
     "est sont etait etaient sera seront limite limitee limites limitees fixe fixee fixes fixees a de s eleve "
     "elevait atteint".split()

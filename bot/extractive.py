@@ -162,6 +162,9 @@ class ExtractiveAnswerer:
         tied = len(analysis.names) >= 2 and _BETWEEN.search(analysis.question) is not None
         ranked, names = evidence.rank_asked(lexicon.rewrite(analysis.question)), set(analysis.names)
         who_came = _counts_who_came(analysis)
+        # What a count asks of them besides coming: "ont ouvert un bureau" ({"ouvert", "bureau"}).
+        counts_some = set() if who_came or analysis.expects != "quantity" else set(analysis.focus) - {analysis.head}
+        counts_some = counts_some - set(analysis.names)  # "la délégation partie à Manhattan": a place, no deed
         for rank, passage in enumerate(passages):
             doc = passage.document
             base = int(doc.metadata.get("start", 0))
@@ -169,7 +172,8 @@ class ExtractiveAnswerer:
             said_by = passage_terms(speaker.page_content) if speaker else frozenset()
             # "Philippe Garrigues, PDG de ..." under a quote answers who said it, or which company they
             # run, not what was said, why or how: for those the quote says more.
-            label_only = analysis.kind in ("autre", "pourquoi", "comment") and self._signs(doc)
+            what_is = analysis.kind == "quel" and analysis.expects is None  # "c'est quoi Lumio Santé ?"
+            label_only = (analysis.kind in ("autre", "pourquoi", "comment") or what_is) and self._signs(doc)
             # A bare heading ("Jour 4 – jeudi 15 novembre") tells what a section is about, not what
             # happened in it: for a question with no answer type, its first sentence says more.
             section = str(doc.metadata.get("section") or "").strip()
@@ -225,6 +229,8 @@ class ExtractiveAnswerer:
                 # Asked about a town, the country's figure in its sentence is no answer ("Tel-Aviv,
                 # Haïfa et Jérusalem [...] un pays de 9,7 millions d'habitants").
                 checked = _COUNTRY_FIGURE.sub(" ", quoted) if analysis.stop else quoted
+                if counts_some and tells_participants(sentence) and not any(term_in(f, bag) for f in counts_some):
+                    checked = ""  # "Combien ont ouvert un bureau ?": not "10 entreprises [...] s'envolaient"
                 people = analysis.expects == "quantity" and analysis.head in evidence.people_stems()
                 if people and evidence.capacity_only(checked, question_words):
                     checked = ""  # "Combien de personnes se sont inscrites ?": "limitée à 20 participants" is none
@@ -259,7 +265,7 @@ class ExtractiveAnswerer:
                     Candidate(
                         passage, rank, base + s, base + e, coverage, holds, noun, head_related, precision, bag, speaker,
                         label_only, _elsewhen(sentence, doc, analysis), _share(others, own),
-                        _elsewhere(own, told_at, analysis), replying,
+                        _elsewhere(own, told_at, analysis, sentence), replying,
                     )
                 )
         return out
@@ -299,6 +305,16 @@ class ExtractiveAnswerer:
         """`doc` is the line naming who said the quote just before it."""
         before = self.neighbour(doc, -1) if self.neighbour and is_attribution(doc.page_content) else None
         return before is not None and self._speaker(before) is not None
+
+    def _asked_before(self, doc: Document) -> str:
+        """The question the article asks right before `doc`'s paragraph (an interview's "Et Haïfa ?"), or ""."""
+        first = doc
+        while self.neighbour and (prev := self.neighbour(first, -1)) is not None:
+            if prev.metadata.get("paragraph") != doc.metadata.get("paragraph"):
+                break
+            first = prev
+        last = self._last_before(first)
+        return last if last.endswith("?") else ""
 
     def _last_before(self, doc: Document) -> str:
         """The last sentence of the chunk before `doc` in its article, or ""."""
@@ -356,6 +372,8 @@ class ExtractiveAnswerer:
             known = known | passage_terms(str(meta.get("title", "")))
         if candidate.speaker is not None:
             known = known | passage_terms(candidate.speaker.page_content)
+        # The question the article asks before the paragraph names its subject: "Et Haïfa ?" "Nous avons visité..."
+        known = known | passage_terms(self._asked_before(candidate.passage.document))
         if self.article_terms and not self._names_its_own(analysis, str(meta.get("source", ""))):
             return False
         return not analysis.names or any(evidence.stem_in(n, known) for n in analysis.names)
@@ -574,7 +592,13 @@ def _excluded_terms(sentence: str) -> frozenset[str]:
 
 
 _COMPANY_HEADS = frozenset(stem(w) for w in ("entreprises", "sociétés", "PME"))
-_TOOK_PART_STEMS = frozenset(stem(w) for w in ("participé", "participer", "représentées", "représenter", "présentes"))
+_TOOK_PART_STEMS = frozenset(
+    stem(w)
+    for w in (
+        "participé", "participer", "représentées", "représenter", "présentes", "comptait", "compte", "faisaient",
+        "partie", "délégation", "composée", "rejoint", "inscrits", "voyage", "envolés", "accompagnés", "emmenés",
+    )
+)  # fmt: skip
 
 
 def _counts_who_came(analysis: Analysis) -> bool:
@@ -636,11 +660,13 @@ def _before_its_mission(sentence: str, doc: Document, analysis: Analysis) -> boo
     return analysis.expects == "date" and bool(years) and isinstance(own, int) and max(years) < own
 
 
-def _elsewhere(own: Collection[str], told_at: Collection[str], analysis: Analysis) -> bool:
+def _elsewhere(own: Collection[str], told_at: Collection[str], analysis: Analysis, sentence: str = "") -> bool:
     """A figure or a date told of another town of the mission than the one asked about ("Combien
     d'habitants compte Hong Kong ?": "Shenzhen [...] la ville en compte 12 millions"), or in a
     passage that does not name the town asked about ("Combien d'habitants compte Montréal ?": "À
-    Manhattan [...] une métropole de 8,4 millions d'habitants").
+    Manhattan [...] une métropole de 8,4 millions d'habitants"), or in the clause of the sentence
+    that tells of the thing asked ("un bureau à Shenzhen ?": "Deux ont ouvert un bureau à Hong Kong,
+    et 3 ont trouvé un fabricant à Shenzhen").
     """
     if analysis.expects not in ("quantity", "money", "date", "duration") and not (
         analysis.expects is None and analysis.noun  # "la population de Jérusalem"
@@ -648,9 +674,24 @@ def _elsewhere(own: Collection[str], told_at: Collection[str], analysis: Analysi
         return False  # who found a maker in Shenzhen may have found a partner in Hong Kong too
     stop = set(analysis.stop)
     own = set(own) | _towns_of(frozenset(own))  # "7 à Montréal" is told of Québec
+    if stop and own & stop and sentence:
+        clause = _clause_of(sentence, analysis.focus)
+        return bool(clause & set(analysis.elsewhere)) and not clause & stop
     if not stop or own & stop:
         return False
     return bool(set(own) & set(analysis.elsewhere)) or not set(told_at) & stop
+
+
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:et|mais|puis|tandis\s+que|alors\s+que)\s+", re.I)
+
+
+def _clause_of(sentence: str, focus: Collection[str]) -> frozenset[str]:
+    """Terms of the sentence's clause holding most of the `focus` terms (the first on a tie)."""
+    clauses = [frozenset(terms(c)) for c in _CLAUSE_BREAK.split(sentence) if c.strip()]
+    if not clauses:
+        return frozenset()
+    best = max(clauses, key=lambda c: sum(term_in(f, c) for f in focus))
+    return best | _towns_of(best)
 
 
 @lru_cache(maxsize=1)

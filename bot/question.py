@@ -301,6 +301,8 @@ def apposed_classes(tokens: Sequence[str], names: Collection[str], head: str | N
     return out
 
 
+_PERSON, _STAFF = stem("personnes"), stem("salariés")
+_EMPLOYING = ("emploi", "employ", "travaill", "embauch")
 _BOUND_FOR = frozenset({"pour", "vers"})  # where the trip went: the mission, not one of its towns
 _NAMES_MISSION = lexicon.GENERIC_MISSION_WORDS | {"celle", "celui"}  # "après celle de Hong Kong"
 
@@ -510,6 +512,8 @@ def analyse(
         head = keyword_head(tokens)  # "dates mission berlin", "budget berlin ?": the noun names the answer
     if head:
         head = next((correct_word(t, head, vocabulary) for t in tokens if stem(t) == head), correct(head, vocabulary))
+    if head == _PERSON and any(fold(t).startswith(_EMPLOYING) for t in tokens):
+        head = _STAFF  # "Combien de personnes emploie X ?": its staff ("une ETI de 240 salariés")
     expects = expected_type(kind, head, tokens)
     if kind == "combien" and _SHARE_OF.search(text):
         expects = "quantity"  # "dépense combien de son PIB ?": a share of it ("5,6 % de son PIB"), not a price

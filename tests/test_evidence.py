@@ -440,3 +440,9 @@ def test_a_number_of_places_is_no_count_of_who_came():
     assert capacity_only("La délégation sera limitée à 20 participants.", {"combien", "personnes", "inscrites"})
     assert not capacity_only("La délégation sera limitée à 20 participants.", {"combien", "places"})
     assert not capacity_only("22 entrepreneurs ont participé.", {"combien", "personnes"})
+
+
+def test_the_people_a_company_employs_are_its_staff():
+    line = "Le fabricant de drones Longgang Aero, qui emploie 1 800 personnes, a reçu la délégation."
+    assert has_quantity(line, stem("salariés"))
+    assert not has_quantity("Une PME de 35 salariés a rejoint la délégation.", stem("personnes"))

@@ -719,3 +719,45 @@ def test_when_a_mission_took_place_is_its_span_of_days_not_a_day_of_its_programm
         "Les participants ont suivi un programme serré, du 8 au 15 janvier 2020 :",
     )
     assert "du 8 au 15 janvier" in asker.ask("Quand la mission Hong Kong – Shenzhen s'est-elle déroulée ?").text
+
+
+def test_what_a_company_is_is_told_by_a_sentence_about_it_not_by_a_line_naming_a_speaker():
+    asker = paragraphs_asker(
+        "Silicon Valley",
+        2023,
+        "Je pense à Yanis Ferrer, fondateur de la start-up nîmoise Lumio Santé, qui développe des outils pour la "
+        "radiologie. « Nous avons trouvé des investisseurs. »",
+        "Yanis Ferrer, fondateur de Lumio Santé à Nîmes",
+    )
+    assert "radiologie" in asker.ask("c koi lumio sante ?").text
+
+
+def test_the_question_an_interview_asks_names_the_subject_of_its_answer():
+    text = (
+        "ON EN PARLE - mars 2022\n\nMission Israël\n\nEt Haïfa ?\n\nT. B. : C’est là que nous avons trouvé le "
+        "plus de concret. Nous avons visité Kishon Water Systems, un fabricant de systèmes de dessalement.\n"
+    )
+    asker = mission_asker(text, "Israël", 2022, country="Israël")
+    asked = "Quelle entreprise de dessalement les participants ont-ils visitée à Haïfa ?"
+    assert "Kishon Water Systems" in asker.ask(asked).text
+
+
+def test_a_figure_in_the_clause_of_another_town_does_not_answer_for_the_town_asked():
+    text = (
+        "ON EN PARLE - juin 2024\n\nMission Hong Kong – Shenzhen\n\n"
+        "Deux entreprises ont ouvert un bureau à Hong Kong, et 3 ont trouvé un fabricant à Shenzhen.\n"
+    )
+    asker = mission_asker(text, "Hong Kong – Shenzhen", 2024, country="Chine")
+    assert asker.ask("Combien d'entreprises ont ouvert un bureau à Shenzhen ?").abstained
+    assert "Deux entreprises" in asker.ask("Combien d'entreprises ont ouvert un bureau à Hong Kong ?").text
+
+
+def test_those_who_came_are_no_count_of_those_who_did_something_else():
+    asker = paragraphs_asker(
+        "Hong Kong – Shenzhen",
+        2024,
+        "Il y a un an, 13 personnes représentant 10 entreprises d’Occitanie s’envolaient pour Hong Kong. "
+        "Un bureau a depuis été ouvert à Hong Kong.",
+    )
+    assert asker.ask("Combien d'entreprises ont ouvert un bureau ?").abstained
+    assert "10 entreprises" in asker.ask("Combien d'entreprises ont participé ?").text

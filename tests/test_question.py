@@ -729,3 +729,16 @@ def test_interviews_applying_and_highlighting_in_the_articles_words():
     assert stem("rencontres") in synonyms()[stem("entrevues")]
     assert stem("candidatures") in synonyms()[stem("postuler")]
     assert "accent" in rewrite("Quels thèmes seront mis en avant lors de la mission ?")
+
+
+def test_how_many_people_a_company_employs_asks_for_its_staff():
+    assert analyse("Combien de personnes emploie Garonne Composites ?").head == stem("salariés")
+    assert analyse("Combien de personnes ont participé à la mission ?").head == stem("personnes")
+
+
+def test_english_office_opened_and_inventor_in_the_articles_words():
+    from bot.lexicon import rewrite
+
+    read = rewrite("How many Occitan companies opened an office in Hong Kong after the mission?")
+    assert "ouvert" in read and "bureau" in read and "Occitan" not in read
+    assert "inventeur" in rewrite("Who is the Siri inventor the participants met?")
