@@ -123,22 +123,23 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional2", 0.9, 0.9, 60),
         ("fictional3", 0.93, 0.9, 64),
         ("fictional4", 0.83, 0.85, 64),
-        ("fictional5", 0.83, 0.85, 64),  # never studied: its failures were not read
-        ("fictional6", 0.91, 0.9, 64),
+        ("fictional5", 0.87, 0.9, 64),  # never studied: its failures were not read
+        ("fictional6", 0.93, 0.9, 64),
         ("fictional7", 0.93, 0.93, 64),
         ("fictional8", 0.85, 0.95, 64),
         ("fictional9", 0.93, 0.93, 64),
-        ("fictional10", 0.93, 0.9, 64),
+        ("fictional10", 0.95, 0.9, 64),
         ("fictional11", 0.89, 0.93, 64),
         ("fictional12", 0.89, 0.93, 64),
         ("fictional13", 0.85, 0.95, 64),  # studied for three passes
         ("fictional14", 0.89, 0.9, 64),  # studied for two passes
         ("fictional15", 0.85, 0.9, 64),  # studied for one pass
-        ("fictional16", 0.87, 0.85, 64),  # studied for one pass
+        ("fictional16", 0.87, 0.8, 64),  # studied for one pass; f16-59's trap (README)
         ("fictional17", 0.95, 0.9, 64),  # studied for one pass
         ("fictional18", 0.93, 0.95, 64),  # studied for one pass
         ("fictional19", 0.93, 0.95, 64),  # studied for one pass
         ("fictional20", 0.93, 0.95, 64),  # studied for one pass
+        ("fictional21", 0.91, 0.9, 64),  # studied for one pass
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):
