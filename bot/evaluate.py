@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from text_to_num import alpha2digit
+
 from bot.service import MissionsBot
 from index.french import fold
 
@@ -66,11 +68,16 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'"})
 
 
 def holds_fact(answer: str, expected: Iterable[str]) -> bool:
-    """Any expected fact in the answer, ignoring case, accents and the apostrophe's shape:
-    ("Une Quinzaine", ["quinzaine"]) -> True; ("un bureau d’achat", ["bureau d'achat"]) -> True.
+    """Any expected fact in the answer, ignoring case, accents, the apostrophe's shape and whether a
+    number is written in words: ("Une Quinzaine", ["quinzaine"]) -> True; ("un bureau d’achat",
+    ["bureau d'achat"]) -> True; ("douze entreprises", ["12 entreprises"]) -> True.
     """
-    folded = fold(answer).translate(_APOSTROPHES)
-    return any(fold(fact).translate(_APOSTROPHES) in folded for fact in expected)
+    forms = {_plain(answer), _plain(alpha2digit(answer, "fr"))}
+    return any(_plain(fact) in form or _plain(alpha2digit(fact, "fr")) in form for fact in expected for form in forms)
+
+
+def _plain(text: str) -> str:
+    return fold(text).translate(_APOSTROPHES)
 
 
 def evaluate(

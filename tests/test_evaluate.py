@@ -29,6 +29,12 @@ def test_holds_fact_ignores_case_and_accents():
     assert not holds_fact("vingt", ["quinzaine", "15"])
 
 
+def test_holds_fact_reads_numbers_written_in_words():
+    assert holds_fact("Du 13 au 16 mars, douze entreprises régionales ont participé", ["12 entreprises"])
+    assert holds_fact("Seize participants représentant onze entreprises", ["11 entreprises"])
+    assert not holds_fact("douze entreprises", ["11 entreprises"])
+
+
 def test_holds_fact_ignores_the_apostrophes_shape():
     assert holds_fact("ouvrir un bureau d’achat à Hong Kong", ["bureau d'achat"])
     assert holds_fact("l'incubateur", ["l’incubateur"])
