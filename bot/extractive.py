@@ -376,7 +376,7 @@ class ExtractiveAnswerer:
         known = known | passage_terms(self._asked_before(candidate.passage.document))
         if self.article_terms and not self._names_its_own(analysis, str(meta.get("source", ""))):
             return False
-        return not analysis.names or any(evidence.stem_in(n, known) for n in analysis.names)
+        return not analysis.names or any(term_in(n, known) for n in analysis.names)  # "schenzen": Shenzhen
 
     def _names_its_own(self, analysis: Analysis, source: str) -> bool:
         """No name the question writes capitalised belongs to another article only: "l'accélérateur

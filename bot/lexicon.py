@@ -170,6 +170,7 @@ SYNONYM_WORDS = [
     "tarbes tarbais tarbaise tarbaises",
     "castres castrais castraise castraises",
     "actuel actuelle actuellement aujourd",
+    "shenzhen schenzen",  # the seed article writes "Hong Kong / Schenzen"
     "mail e-mail courriel mél",
     "salon foire",
     "visite visité visiter découvert",

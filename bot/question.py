@@ -302,6 +302,7 @@ def apposed_classes(tokens: Sequence[str], names: Collection[str], head: str | N
 
 
 _PERSON, _STAFF = stem("personnes"), stem("salariés")
+_COUNTING = frozenset("compte comptent comptait comptaient compter comptera".split())  # a count says it
 _EMPLOYING = ("emploi", "employ", "travaill", "embauch")
 _BOUND_FOR = frozenset({"pour", "vers"})  # where the trip went: the mission, not one of its towns
 _NAMES_MISSION = lexicon.GENERIC_MISSION_WORDS | {"celle", "celui"}  # "après celle de Hong Kong"
@@ -545,6 +546,7 @@ def analyse(
     if expects == "contact":  # "Comment joindre l'organisateur ?": the contact an article gives is the organiser's
         skip = skip | {stem(w) for w in tokens if fold(w) in lexicon.CONTACT_VERBS or fold(w).startswith(_ORGANISER)}
     light = lexicon.LIGHT_WORDS | (lexicon.REASON_LIGHT_WORDS if kind == "pourquoi" else set())
+    light = light | (_COUNTING if kind == "combien" else set())  # "Combien de rendez-vous comptait-elle ?"
     light = light | (lexicon.WORK_VERBS if expects == "role" else set())
     light = light | (lexicon.PLACE_VERBS if expects == "place" else set())
     if future:

@@ -63,7 +63,7 @@ SECTORS = (
 )  # fmt: skip
 COUNTRIES = {
     "États-Unis": ("états-unis", "etats-unis", "usa", "californie", "new york", "silicon valley"),
-    "Israël": ("israël", "israel", "tel-aviv", "jérusalem", "haïfa", "beer-sheva"),
+    "Israël": ("israël", "israel", "tel-aviv", "jérusalem"),
     "Chine": ("chine", "hong kong", "shenzhen", "canton", "shanghai", "pékin"),
     "Canada": ("canada", "québec", "montréal", "toronto"),
     "Japon": ("japon", "tokyo", "osaka"),
@@ -125,7 +125,7 @@ _COMPANIES = re.compile(
     re.I,
 )
 _TOOK_PART = re.compile(
-    r"\b(?:ont|avaient|sont)\s+(?:(?:pris|fait)\s+part|particip|fait\s+le\s+voyage|rejoint|sillonn|partis?|embarqu)|"
+    r"\b(?:ont|avaient|sont)\s+(?:(?:pris|fait)\s+part|particip|fait\s+le\s+voyage|rejoint|sillonn|partis?|embarqu|suivi)|"
     r"\b(?:emmen|conduit|accompagn|r[ée]uni|compos)\w*\b|\bd[ée]l[ée]gation\b|"
     r"\bs['’]\s*envol\w*|\bse\s+sont\s+envol\w*|\bfait\s+le\s+d[ée]placement\b|\bdu\s+voyage\b",
     re.I,

@@ -738,7 +738,7 @@ def test_the_question_an_interview_asks_names_the_subject_of_its_answer():
         "plus de concret. Nous avons visité Kishon Water Systems, un fabricant de systèmes de dessalement.\n"
     )
     asker = mission_asker(text, "Israël", 2022, country="Israël")
-    asked = "Quelle entreprise de dessalement les participants ont-ils visitée à Haïfa ?"
+    asked = "Quelle entreprise de dessalement les participants de la mission Israël ont-ils visitée à Haïfa ?"
     assert "Kishon Water Systems" in asker.ask(asked).text
 
 

@@ -90,3 +90,9 @@ def test_who_flew_out_tells_the_participants_but_a_club_that_gathers_people_does
     assert tells_participants("Du 6 au 12 octobre 2024, 13 personnes s’envolaient pour Hong Kong avec la CCI Occitanie.")
     assert not tells_participants("Un dîner avec le club French Bay Network, qui réunit 90 dirigeants installés sur place.")
     assert tells_participants("La CCI a réuni 15 entrepreneurs pour ce voyage.")
+
+
+def test_who_followed_the_cci_on_the_mission_took_part():
+    from corpus.facts import tells_participants
+
+    assert tells_participants("Du 5 au 9 novembre, 14 chefs d’entreprise ont suivi la première « Mission New York ».")

@@ -742,3 +742,11 @@ def test_english_office_opened_and_inventor_in_the_articles_words():
     read = rewrite("How many Occitan companies opened an office in Hong Kong after the mission?")
     assert "ouvert" in read and "bureau" in read and "Occitan" not in read
     assert "inventeur" in rewrite("Who is the Siri inventor the participants met?")
+
+
+def test_counting_verbs_are_no_words_to_find_in_a_count_and_schenzen_is_shenzhen():
+    from bot.lexicon import synonyms
+
+    asked = analyse("Combien de rendez-vous la deuxième édition de la mission Silicon Valley comptait-elle ?")
+    assert stem("comptait") not in asked.focus
+    assert stem("schenzen") in synonyms()[stem("shenzhen")]  # the seed article's spelling
