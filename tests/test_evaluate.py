@@ -137,7 +137,7 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional10", 0.95, 0.9, 64),
         ("fictional11", 0.89, 0.93, 64),
         ("fictional12", 0.89, 0.93, 64),
-        ("fictional13", 0.85, 0.95, 64),  # studied for three passes
+        ("fictional13", 0.89, 0.95, 64),  # studied for three passes
         ("fictional14", 0.89, 0.9, 64),  # studied for two passes
         ("fictional15", 0.85, 0.9, 64),  # studied for one pass
         ("fictional16", 0.87, 0.8, 64),  # studied for one pass; f16-59's trap (README)
@@ -146,6 +146,7 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional19", 0.93, 0.95, 64),  # studied for one pass
         ("fictional20", 0.93, 0.95, 64),  # studied for one pass
         ("fictional21", 0.91, 0.9, 64),  # studied for one pass
+        ("fictional22", 0.75, 0.9, 64),  # measured blind, then studied briefly
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):
