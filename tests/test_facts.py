@@ -31,6 +31,8 @@ from tests.conftest import SEED_CORPUS
         # Some of those who came, not their count.
         ("Deux entreprises participantes ont déjà engagé des démarches d’implantation à New York.", None),
         ("Quatre entreprises de la délégation ont déjà prévu de revenir à l’automne.", None),
+        # A number of places is no count of who came.
+        ("La délégation sera limitée à 20 participants.", None),
     ],
 )
 def test_count_participants(text, count):
