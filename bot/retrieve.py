@@ -8,7 +8,7 @@ side rescue paraphrases. Mission and year filters apply to both sides.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 from langchain_chroma import Chroma
@@ -122,22 +122,25 @@ class Retriever:
 
     def _ledes(self, allowed: np.ndarray, most: int = 2) -> list[int]:
         """Positions of the first chunk of each allowed article, when there are at most `most`."""
-        first: dict[str, int] = {}
-        for i in np.flatnonzero(allowed):
-            first.setdefault(str(self.documents[i].metadata.get("source", "")), int(i))
-        return list(first.values()) if len(first) <= most else []
+        return self._first_of_each(allowed, most, lambda _: True)
 
     def _spans(self, allowed: np.ndarray, most: int = 2) -> list[int]:
         """Positions of the first chunk of each allowed article that gives a span of days, when there
         are at most `most` articles.
         """
+        return self._first_of_each(allowed, most, lambda doc: evidence.has_day_span(doc.page_content))
+
+    def _first_of_each(self, allowed: np.ndarray, most: int, keep: Callable[[Document], bool]) -> list[int]:
+        """Positions of the first kept chunk of each allowed article, when at most `most` articles are allowed."""
+        sources = {str(self.documents[i].metadata.get("source", "")) for i in np.flatnonzero(allowed)}
+        if len(sources) > most:
+            return []
         first: dict[str, int] = {}
         for i in np.flatnonzero(allowed):
             source = str(self.documents[i].metadata.get("source", ""))
-            if source not in first and evidence.has_day_span(self.documents[i].page_content):
+            if source not in first and keep(self.documents[i]):
                 first[source] = int(i)
-        sources = {str(self.documents[i].metadata.get("source", "")) for i in np.flatnonzero(allowed)}
-        return list(first.values()) if len(sources) <= most else []
+        return list(first.values())
 
     def _allowed(self, analysis: Analysis) -> np.ndarray:
         mask = np.ones(len(self.documents), dtype=bool)

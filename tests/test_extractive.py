@@ -73,10 +73,10 @@ def mission_asker(text: str, destination: str, year: int, country: str | None = 
     return Asker(article, [MissionRef(mission, destination, year, places=places)])
 
 
-def paragraphs_asker(destination: str, year: int, *paragraphs: str) -> Asker:
+def paragraphs_asker(destination: str, year: int, *paragraphs: str, country: str | None = None) -> Asker:
     """`mission_asker` over an article made of a dateline, the mission's title and `paragraphs`."""
     text = f"ON EN PARLE - juin {year}\n\nMission {destination}\n\n" + "\n\n".join(paragraphs) + "\n"
-    return mission_asker(text, destination, year)
+    return mission_asker(text, destination, year, country)
 
 
 ISRAEL = israel_article()
@@ -702,11 +702,12 @@ def test_what_is_still_negotiated_is_not_what_was_signed():
 
 
 def test_a_state_asked_about_is_told_of_by_the_mission_s_town_in_it():
-    text = (
-        "ON EN PARLE - novembre 2018\n\nMission New York – Montréal\n\n"
-        "Programme : 22 rendez-vous d’affaires, dont 15 à New York et 7 à Montréal.\n"
+    asker = paragraphs_asker(
+        "New York – Montréal",
+        2018,
+        "Programme : 22 rendez-vous d’affaires, dont 15 à New York et 7 à Montréal.",
+        country="États-Unis",
     )
-    asker = mission_asker(text, "New York – Montréal", 2018, country="États-Unis")
     asked = "Combien d'entrevues d'affaires la délégation a-t-elle eues au Québec pendant la mission New York – Montréal ?"
     assert "7 à Montréal" in asker.ask(asked).text
 
@@ -733,21 +734,25 @@ def test_what_a_company_is_is_told_by_a_sentence_about_it_not_by_a_line_naming_a
 
 
 def test_the_question_an_interview_asks_names_the_subject_of_its_answer():
-    text = (
-        "ON EN PARLE - mars 2022\n\nMission Israël\n\nEt Haïfa ?\n\nT. B. : C’est là que nous avons trouvé le "
-        "plus de concret. Nous avons visité Kishon Water Systems, un fabricant de systèmes de dessalement.\n"
+    asker = paragraphs_asker(
+        "Israël",
+        2022,
+        "Et Haïfa ?",
+        "T. B. : C’est là que nous avons trouvé le plus de concret. Nous avons visité Kishon Water Systems, un "
+        "fabricant de systèmes de dessalement.",
+        country="Israël",
     )
-    asker = mission_asker(text, "Israël", 2022, country="Israël")
     asked = "Quelle entreprise de dessalement les participants de la mission Israël ont-ils visitée à Haïfa ?"
     assert "Kishon Water Systems" in asker.ask(asked).text
 
 
 def test_a_figure_in_the_clause_of_another_town_does_not_answer_for_the_town_asked():
-    text = (
-        "ON EN PARLE - juin 2024\n\nMission Hong Kong – Shenzhen\n\n"
-        "Deux entreprises ont ouvert un bureau à Hong Kong, et 3 ont trouvé un fabricant à Shenzhen.\n"
+    asker = paragraphs_asker(
+        "Hong Kong – Shenzhen",
+        2024,
+        "Deux entreprises ont ouvert un bureau à Hong Kong, et 3 ont trouvé un fabricant à Shenzhen.",
+        country="Chine",
     )
-    asker = mission_asker(text, "Hong Kong – Shenzhen", 2024, country="Chine")
     assert asker.ask("Combien d'entreprises ont ouvert un bureau à Shenzhen ?").abstained
     assert "Deux entreprises" in asker.ask("Combien d'entreprises ont ouvert un bureau à Hong Kong ?").text
 
