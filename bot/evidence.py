@@ -117,7 +117,7 @@ _FUTURE = re.compile(
     r"\bprochain|\bpr[ée]voi|\br[ée]fl[ée]chi|\bpr[ée]vue?s?\b|\bprogramm(?:ée?s?|ees?)\b|\b[ée]tudie\b|\benvisag|\b[àa]\s+l['’][ée]tude\b|"
     r"\b[àa] venir\b|\bfutur|"
     r"\bsouhait|\bid[ée]es?\s+de\b|\baimerai|\bvoudrai|\bprojette\s+d|\bse\s+tiendra|\baura\s+lieu|"
-    r"\bser(?:a|ont)\b|\bl['’]an\s+prochain|\bpr[ée]par(?:e|ent)\b|\ben\s+pr[ée]paration\b|\bannonc",
+    r"\bser(?:a|ont)\b|\bl['’]an\s+prochain|\bpr[ée]par(?:e|ent|ons|ez)\b|\ben\s+pr[ée]paration\b|\bannonc",
     re.I,
 )
 # A plan about a mission itself, not any future detail: "une mission au Vietnam est programmée"; after
@@ -126,7 +126,7 @@ _FUTURE = re.compile(
 _NEXT_MISSION = re.compile(
     r"\b(?:mission|[ée]dition|voyage|d[ée]placement)s?\b[^.]{0,80}?(?:programm(?:ée?s?|ees?)\b|pr[ée]vu|envisag|[ée]tudi|pr[ée]par(?:[ée]e?s?|ation)\b|"
     r"r[ée]fl[ée]chi|annonc[ée]e?s?\b|\b[àa]\s+l['’][ée]tude)|"
-    r"(?:pr[ée]voi\w*|[ée]tudie|envisage\w*|pr[ée]pare\w*|r[ée]fl[ée]chi\w*|id[ée]es?)\b[^.]{0,30}?\b(?:mission|[ée]dition|voyage)|"
+    r"(?:pr[ée]voi\w*|[ée]tudie|envisage\w*|pr[ée]par(?:e|ent|ons|ez|er)\b|r[ée]fl[ée]chi\w*|id[ée]es?)\b[^.]{0,30}?\b(?:mission|[ée]dition|voyage)|"
     r"\bprochaine?s?\s+(?:mission|[ée]dition|[ée]tape|destination|voyage)",
     re.I,
 )

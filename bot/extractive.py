@@ -258,7 +258,9 @@ class ExtractiveAnswerer:
                     precision = 1.0  # "Qui organisait X ?": "organisée par la CCI Occitanie"
                 # Whom to ask about it needs no plan; nor does an article announcing the mission asked about.
                 if analysis.future and analysis.expects != "contact" and not doc.metadata.get("announced"):
-                    ahead = evidence.looks_ahead(sentence) and not _before_its_mission(sentence, doc, analysis)
+                    # (unless the question gives a year: "la mission prévue en 2020 a-t-elle été décalée ?")
+                    earlier = not YEAR.search(analysis.question) and _before_its_mission(sentence, doc)
+                    ahead = evidence.looks_ahead(sentence) and not earlier
                     holds = holds and ahead
                     precision = float(evidence.next_mission(sentence))  # a next mission beats a precise date
                 out.append(
@@ -651,13 +653,13 @@ def _elsewhen(sentence: str, doc: Document, analysis: Analysis) -> bool:
     return bool(years) and not years & own
 
 
-def _before_its_mission(sentence: str, doc: Document, analysis: Analysis) -> bool:
-    """A date asked of what comes next, told in a sentence naming only years before its own
-    mission's: "répondait au souhait exprimé en 2017" in the 2019 article is no next date.
+def _before_its_mission(sentence: str, doc: Document) -> bool:
+    """What comes next, told in a sentence naming only years before its own mission's: "répondait
+    au souhait exprimé en 2017" in the 2019 article is no plan nor next date.
     """
     years = {int(y) for y in YEAR.findall(sentence)}
     own = doc.metadata.get("year")
-    return analysis.expects == "date" and bool(years) and isinstance(own, int) and max(years) < own
+    return bool(years) and isinstance(own, int) and max(years) < own
 
 
 def _elsewhere(own: Collection[str], told_at: Collection[str], analysis: Analysis, sentence: str = "") -> bool:

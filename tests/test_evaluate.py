@@ -146,7 +146,7 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional19", 0.93, 0.95, 64),  # studied for one pass
         ("fictional20", 0.93, 0.95, 64),  # studied for one pass
         ("fictional21", 0.91, 0.9, 64),  # studied for one pass
-        ("fictional22", 0.75, 0.9, 64),  # measured blind, then studied briefly
+        ("fictional22", 0.77, 0.9, 64),  # measured blind, then studied briefly
         ("fictional23", 0.89, 0.95, 64),  # never studied: its failures were not read
     ],
 )
