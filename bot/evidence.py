@@ -13,7 +13,7 @@ from functools import cache
 
 from bot import french_model, lexicon
 from bot.lexicon import stem_in, stems_match, synonyms, term_in
-from corpus.facts import NUMBER_IN_WORDS, PEOPLE_WORDS, ROLE_TITLES, count_participants, find_sectors
+from corpus.facts import CAPPED, NUMBER_IN_WORDS, PEOPLE_WORDS, ROLE_TITLES, count_participants, find_sectors
 from corpus.facts import NUMBER_WORDS as FACT_NUMBER_WORDS
 from index.french import fold, stem, words
 
@@ -415,12 +415,6 @@ def rank_asked(question: str) -> tuple[int, str | None] | None:
     return found.pop() if len(found) == 1 else None
 
 
-def ordinal_asked(question: str) -> int | None:
-    """The rank of `rank_asked`: "sa première levée de fonds" -> 1."""
-    rank = rank_asked(question)
-    return rank[0] if rank else None
-
-
 def ranks_another(sentence: str, rank: int, noun: str | None) -> bool:
     """The sentence names the ranked thing asked about only with another rank: "une première levée
     de fonds de 1,5 million" for the second one.
@@ -456,12 +450,8 @@ def others_figures(sentence: str, ordinal: int | None, names: set[str]) -> str:
     return out
 
 
-# A number of places, not of people: "limitée à 20 participants", "20 places", "jusqu'à 15 entreprises".
-_CAPACITY = re.compile(
-    r"(?:\blimit[ée]e?s?\s+[àa]|\bjusqu['’]\s*[àa]|\bmaximum\s+(?:de\s+)?|\bau\s+plus\s+|\bplafonn[ée]e?s?\s+[àa])\s*"
-    r"(?P<a>\d[\d\s]*|\w+)|(?P<b>\d[\d\s]*|\w+)\s+places\b",
-    re.I,
-)
+# A number of places, not of people: "limitée à 20 participants" (facts.CAPPED before it), "20 places".
+_PLACES_AFTER = re.compile(r"\s+places\b", re.I)
 _CAPACITY_WORDS = frozenset("place places maximum max limite limitee plafond capacite ouvertes disponibles".split())
 
 
@@ -471,8 +461,8 @@ def capacity_only(sentence: str, question_words: set[str]) -> bool:
     """
     if question_words & _CAPACITY_WORDS:
         return False
-    capped = {m.start("a") if m.group("a") else m.start("b") for m in _CAPACITY.finditer(sentence)}
-    counts = [m.start() for m in re.finditer(r"\d+", sentence) if not _YEAR.fullmatch(m.group())]
-    counts = [c for c in counts if c == 0 or not sentence[c - 1].isdigit()]
-    return bool(capped) and all(c in capped for c in counts)
+    counts = [m for m in _AMOUNT.finditer(sentence) if not _YEAR.fullmatch(m.group())]
+    return bool(counts) and all(
+        CAPPED.search(sentence[: m.start()]) or _PLACES_AFTER.match(sentence, m.end()) for m in counts
+    )
 

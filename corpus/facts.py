@@ -155,7 +155,7 @@ def count_participants(text: str, year: int | None = None) -> tuple[int | None, 
                     continue
                 if _PART_OF.match(sentence.group(), match.end()):
                     continue  # "Quatre entreprises de la délégation ont prévu de revenir": some of them
-                if _CAPPED.search(sentence.group()[: match.start()]):
+                if CAPPED.search(sentence.group()[: match.start()]):
                     continue  # "La délégation sera limitée à 20 participants": places, not who came
                 if pattern is _COMPANIES and not (
                     _TOOK_PART.search(sentence.group()) or _fact_line(sentence.group(), match)
@@ -166,7 +166,10 @@ def count_participants(text: str, year: int | None = None) -> tuple[int | None, 
 
 
 # Before a count, what makes it a number of places: "limitée à 20 participants", "jusqu'à 15 entreprises".
-_CAPPED = re.compile(r"(?:\blimit[ée]e?s?\s+[àa]|\bjusqu['’]\s*[àa]|\bmaximum\s+(?:de\s+)?|\bau\s+plus)\s*$", re.I)
+CAPPED = re.compile(
+    r"(?:\blimit[ée]e?s?\s+[àa]|\bjusqu['’]\s*[àa]|\bmaximum\s+(?:de\s+)?|\bau\s+plus|\bplafonn[ée]e?s?\s+[àa])\s*$",
+    re.I,
+)
 # After a count, what makes it a part of those who came: "Quatre entreprises de la délégation".
 _PART_OF = re.compile(
     r"\s+(?:de\s+la\s+d[ée]l[ée]gation|du\s+groupe|des\s+participants|d['’]\s*entre\s+(?:elles|eux)|sur\s+\d+)\b",

@@ -361,11 +361,11 @@ def test_taken_in_charge_is_no_role():
 
 
 def test_the_rank_asked_is_that_of_the_thing_not_of_the_mission():
-    from bot.evidence import ordinal_asked
+    from bot.evidence import rank_asked
 
-    assert ordinal_asked("Combien a-t-il levé lors de sa première levée de fonds ?") == 1
-    assert ordinal_asked("Combien de rendez-vous le deuxième jour ?") == 2
-    assert ordinal_asked("Combien de participants à la première mission ?") is None  # an edition
+    assert rank_asked("Combien a-t-il levé lors de sa première levée de fonds ?")[0] == 1
+    assert rank_asked("Combien de rendez-vous le deuxième jour ?")[0] == 2
+    assert rank_asked("Combien de participants à la première mission ?") is None  # an edition
 
 
 def test_a_figure_of_another_rank_or_bracketed_after_another_name_is_blanked():
