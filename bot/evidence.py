@@ -36,6 +36,7 @@ _DAY_RANGE = re.compile(
 _REASON = re.compile(
     r"\b(?:je|j['’]|nous)\s*(?:voul|souhait|cherch|r[êe]v|av(?:ais|ions)\s+(?:besoin|envie))|\bobjectif|"
     r"\br[ée]pond\w*\s+[àa]\s+(?:une|la|leur|cette)\s+(?:demande|attente|besoin|souhait)|\b[àa]\s+la\s+demande\b|\bbut\b|\bafin\b|\bpour\s+(?:mieux\s+)?\w+(?:er|ir|re)\b|\bparce\b|\bcar\b|\braison|"
+    r"\b(?:choisi|retenu|s[ée]lectionn[ée])e?s?\s+(?:\w+\s+){0,2}?pour\s+(?:la|le|les|l['’]|son|sa|ses|leurs?|une?|des)\b|"
     r"\bmotiv|\bpermis\s+de\b|\bpermet|\bgrâce\b|\ben\s+\w+ant\b|\bpuisqu|\b[àa]\s+dessein\b|\bc['’]est\s+pourquoi\b|\bd['’]o[ùu]\b",
     re.I,
 )
@@ -109,15 +110,15 @@ _EMAIL_WORDS = frozenset("mail email courriel mel".split())
 # euros par participant"), a time ("trois jours de rencontres" counts days, not meetings).
 _NOT_A_COUNT = frozenset(
     "euros euro dollars dollar ht ttc par k€ usd eur jours jour semaines semaine heures heure mois ans "
-    "années minutes".split()
-)
+    "années minutes janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split()
+)  # "Jeudi 11 avril : rendez-vous individuels" is a date
 # Looking ahead: a plan, a wish, a future tense ("étudie une mission à Munich", "est programmée
 # pour 2024", "ont exprimé des idées de mission", "la CCI prépare", not "des rendez-vous préparés").
 _FUTURE = re.compile(
     r"\bprochain|\bpr[ée]voi|\br[ée]fl[ée]chi|\bpr[ée]vue?s?\b|\bprogramm(?:ée?s?|ees?)\b|\b[ée]tudie\b|\benvisag|\b[àa]\s+l['’][ée]tude\b|"
     r"\b[àa] venir\b|\bfutur|"
     r"\bsouhait|\bid[ée]es?\s+de\b|\baimerai|\bvoudrai|\bprojette\s+d|\bse\s+tiendra|\baura\s+lieu|"
-    r"\bser(?:a|ont)\b|\bl['’]an\s+prochain|\bpr[ée]par(?:e|ent|ons|ez)\b|\ben\s+pr[ée]paration\b|\bannonc",
+    r"\bser(?:a|ont)\b|\b(?!front\b)\w{2,}(?:e|i|d)ront\b|\b\w{3,}(?:era|ira|dra)\b|\bl['’]an\s+prochain|\bpr[ée]par(?:e|ent|ons|ez)\b|\ben\s+pr[ée]paration\b|\bannonc",
     re.I,
 )
 # A plan about a mission itself, not any future detail: "une mission au Vietnam est programmée"; after
@@ -142,7 +143,7 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
 
     ("une quinzaine d'entrepreneurs", "entrepreneur") -> True; ("des entrepreneurs", ...) -> False
     """
-    tokens = words(sentence)
+    tokens = words(_NUMBERED.sub(r"\1", sentence))
     if head is None:
         return any(_NUMBER.search(t) or t in NUMBER_WORDS for t in tokens)
     people = head in people_stems()
@@ -173,12 +174,31 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
     return False
 
 
+# "Jour 4 – Distribution et rendez-vous": a day's number, no count ("Le premier jour, 12 rendez-vous" is one).
+_NUMBERED = re.compile(r"\b(jours?|journ[ée]es?|[ée]tapes?|n°|num[ée]ro)\s+\d+\b", re.I)
 _STAFF_HEADS = frozenset(stem(w) for w in ("salariés", "employés", "effectif"))
 _PERSONS = stem("personnes")
 _LINKS_TO_COUNT = frozenset(
     "est sont etait etaient sera seront limite limitee limites limitees fixe fixee fixes fixees a de s eleve "
     "elevait atteint".split()
 )
+
+
+_HEADS_OF_FIRMS = re.compile(r"\b(?:chefs?|cheffes?|dirigeant(?:e?s)?|patron(?:ne)?s?)\s+d['’]\s*entreprises?\b", re.I)
+
+
+def counts_firms_heads(sentence: str, head: str | None) -> bool:
+    """Asked how many companies, the sentence counts only their heads: "vingt-deux chefs d'entreprise"
+    (an answer when nothing counts the companies themselves).
+    """
+    if head != stem("entreprises") or not _HEADS_OF_FIRMS.search(sentence):
+        return False
+    return not has_quantity(_HEADS_OF_FIRMS.sub(" dirigeants ", sentence), head)
+
+
+def figures_line(sentence: str) -> bool:
+    """A line of figures: "Participants : 16 personnes, 11 entreprises", "Rendez-vous : 28 en quatre jours"."""
+    return _LABEL_COUNT.match(sentence) is not None
 
 
 def _is_number(token: str) -> bool:
@@ -202,7 +222,13 @@ def has_place(sentence: str, question_words: set[str]) -> bool:
     """A place the question does not name: "à Boston", or a list "Tel-Aviv, Jérusalem et Beer-Sheva"."""
     if _NAME_LIST.search(sentence):
         return True
+    for m in _NAME_THEN_TOWN.finditer(sentence):  # "AquaRoot (Haïfa) : capteurs..." for "Où se trouve AquaRoot ?"
+        if fold(m[1]) in question_words and fold(m[2]) not in question_words:
+            return True
     return any(fold(m["name"]) not in question_words for m in _PLACE.finditer(sentence))
+
+
+_NAME_THEN_TOWN = re.compile(r"([A-ZÀ-Ý][\w&\-]+)\s*\(([A-ZÀ-Ý][^()\d,;]{1,40})\)")
 
 
 def has_money(sentence: str, question_words: set[str]) -> bool:
@@ -322,12 +348,12 @@ def strength(expects: str | None, sentence: str, head: str | None = None, one_da
     if expects == "quantity":
         total = _TOTAL.search(sentence)
         if total and head:
-            clause = re.split(r"[,;:(]", sentence[total.end() :].lstrip(" ,"), maxsplit=1)[0]
+            clause = re.split(r"[,;:(]", sentence[total.end() :].lstrip(" ,:\u00a0"), maxsplit=1)[0]  # "Au total : 19"
             return 1.0 if has_quantity(clause, head) else 0.0
         # The group's count beats one member's ("j'ai décroché trois rendez-vous").
         return 1.0 if total else 0.0 if _FIRST_PERSON.search(sentence) else 0.5
     if expects == "place":
-        return 1.0 if _NAME_LIST.search(sentence) else 0.0
+        return 1.0 if _NAME_LIST.search(sentence) or _NAME_THEN_TOWN.search(sentence) else 0.0
     if expects == "entity" and head:
         return 1.0 if names_after(sentence, head) else 0.0
     return 0.0

@@ -66,6 +66,23 @@ CONTEXT_CREDIT = 0.5  # a focus word found only in the sentence's passage counts
 ABSENT_WEIGHT = 0.7
 
 
+# A statement ending on the question it raises: "Chez X, fondé par Y, les participants ont abordé une
+# question très concrète : comment protéger ses données ?" (six words at least before the colon).
+_RAISES_QUESTION = re.compile(r"^(?:\S+\s+){6,}[^:]*\s:\s[^:]*\?$")
+
+
+_ORDINAL_STEMS = frozenset(stem(w) for w in lexicon.ORDINALS)
+_DAY_ASKED = re.compile(r"\bjour\s+(\d+)\b", re.I)
+_MISSION_NOUNS = r"(?:mission|[ée]dition|voyage|d[ée]l[ée]gation|d[ée]placement|s[ée]jour)s?\b"
+_NEXT_EDITION = re.compile(rf"\bprochaine?s?\s+{_MISSION_NOUNS}", re.I)
+_ABOUT_A_MISSION = re.compile(rf"\b{_MISSION_NOUNS}|\bprochaine?s?\b", re.I)
+
+
+def asks_question(sentence: str) -> bool:
+    """The sentence is a question (or a heading asking one), not a statement ending on one."""
+    return sentence.endswith("?") and not _RAISES_QUESTION.match(sentence)
+
+
 def leans_back(sentence: str) -> bool:
     """The sentence needs the one before to be understood: it points back ("Il", "Ce Français",
     "Le PDG d'Aérodis") or counts the noun before ("en compte 17 millions").
@@ -162,6 +179,7 @@ class ExtractiveAnswerer:
         tied = len(analysis.names) >= 2 and _BETWEEN.search(analysis.question) is not None
         ranked, names = evidence.rank_asked(lexicon.rewrite(analysis.question)), set(analysis.names)
         who_came = _counts_who_came(analysis)
+        next_asked = bool(_NEXT_EDITION.search(lexicon.rewrite(analysis.question)))
         # What a count asks of them besides coming: "ont ouvert un bureau" ({"ouvert", "bureau"}).
         counts_some = set() if who_came or analysis.expects != "quantity" else set(analysis.focus) - {analysis.head}
         counts_some = counts_some - set(analysis.names)  # "la délégation partie à Manhattan": a place, no deed
@@ -183,19 +201,19 @@ class ExtractiveAnswerer:
             context = context | _towns_of(context)  # "le quartier de SoMa": San Francisco
             told_at = context  # the places the passage names, not its article's title
             if doc.metadata.get("mission") in analysis.missions:  # "la délégation partie à Manhattan": the title
-                context = context | passage_terms(str(doc.metadata.get("title", "")))
+                context = context | passage_terms(str(doc.metadata.get("title", ""))) | set(analysis.own_places)
             article = self.article_terms(str(doc.metadata.get("source", ""))) if self.article_terms else context
             last = self._last_before(doc)  # the chunk before's last sentence: a line may lean on it
             previous = passage_terms(last)  # "Le coût : 3 950 euros." "La Région en a financé 40 %."
             before = ""  # the previous sentence's text
-            asks = last if last.endswith("?") else ""  # a question asked before ("Pourquoi Israël ?")
+            asks = last if asks_question(last) else ""  # a question asked before ("Pourquoi Israël ?")
             replying = False
             # Right under its heading, a paragraph's first sentence is read with it ("Jour 4 – jeudi
             # 15 novembre" / "Journée de rencontres B2B..."), as the reply to a question is.
             heading = passage_terms(last) if last and last == section and not asks else frozenset()
             for s, e, bag in sentence_terms(doc.page_content):
                 sentence = doc.page_content[s:e]
-                if sentence.endswith("?"):  # a question, a heading that asks one: never an answer
+                if asks_question(sentence):  # a question, a heading that asks one: never an answer
                     previous, asks, before, replying = bag, sentence, sentence, False
                     continue
                 echoes = bool(asks) and analysis.kind in fold(asks).split()[:1]
@@ -234,6 +252,8 @@ class ExtractiveAnswerer:
                 people = analysis.expects == "quantity" and analysis.head in evidence.people_stems()
                 if people and evidence.capacity_only(checked, question_words):
                     checked = ""  # "Combien de personnes se sont inscrites ?": "limitée à 20 participants" is none
+                if analysis.expects == "quantity" and not _of_nationality(analysis, bag):
+                    checked = ""  # "Combien de start-up françaises ?": "220 start-up" are not all French
                 if analysis.expects in _FIGURES + ("date",) and _pending_only(sentence, bag, analysis):
                     checked = ""  # "combien de contrats signés ?": "quatre contrats en négociation" are none
                 if analysis.expects in _FIGURES:  # "la deuxième, de 12 millions" for the first; "Criteo (2 Md$)"
@@ -254,6 +274,10 @@ class ExtractiveAnswerer:
                     precision = 0.0  # "Les 8 rendez-vous restants se sont tenus à Boston": a part of the whole
                 if who_came:  # "quatorze chefs d'entreprise [...] ont participé", not "cinq participants ont pitché"
                     precision = 1.0 if tells_participants(sentence) else 0.0
+                if analysis.expects == "quantity" and evidence.counts_firms_heads(sentence, analysis.head):
+                    precision = 0.0  # "dix-neuf entreprises" beats "vingt-deux chefs d'entreprise"
+                if analysis.kind == "qui" and analysis.expects == "contact":
+                    precision = evidence.strength("person", sentence)  # "qui est le contact ?": a name first
                 if analysis.kind == "qui" and _names_agent(sentence, analysis.focus, analysis.terms):
                     precision = 1.0  # "Qui organisait X ?": "organisée par la CCI Occitanie"
                 # Whom to ask about it needs no plan; nor does an article announcing the mission asked about.
@@ -261,6 +285,8 @@ class ExtractiveAnswerer:
                     # (unless the question gives a year: "la mission prévue en 2020 a-t-elle été décalée ?")
                     earlier = not YEAR.search(analysis.question) and _before_its_mission(sentence, doc)
                     ahead = evidence.looks_ahead(sentence) and not earlier
+                    # "les dates de la prochaine mission": not a participant's plan ("ouvrir un bureau courant 2024")
+                    ahead = ahead and not (next_asked and not _ABOUT_A_MISSION.search(sentence))
                     holds = holds and ahead
                     precision = float(evidence.next_mission(sentence))  # a next mission beats a precise date
                 out.append(
@@ -288,14 +314,17 @@ class ExtractiveAnswerer:
     def _with_quotes(self, passages: list[Passage]) -> list[Passage]:
         """The passages, each line naming who said a quote followed by the quote's last chunk when
         it was not retrieved: a question about what someone said often matches only their name;
-        each question the article asks followed by the chunk that answers it.
+        each question the article asks, and each bare heading ("Jour 2 – Brooklyn"), followed by the
+        chunk that answers it.
         """
         out = list(passages)
         held = {p.document.id for p in passages}
         for passage in passages:
-            before = self.neighbour(passage.document, -1) if self._signs(passage.document) else None
+            doc = passage.document
+            before = self.neighbour(doc, -1) if self._signs(doc) else None
             # A question the article asks ("Pourquoi avoir choisi Israël ?") is answered by the paragraph after it.
-            asks = self.neighbour and passage.document.page_content.rstrip().endswith("?")
+            heading = doc.page_content.strip() == str(doc.metadata.get("section") or "").strip()
+            asks = self.neighbour and (doc.page_content.rstrip().endswith("?") or heading)
             after = self.neighbour(passage.document, 1) if asks else None
             for other in (before, after):
                 if other is not None and other.id not in held:
@@ -316,7 +345,7 @@ class ExtractiveAnswerer:
                 break
             first = prev
         last = self._last_before(first)
-        return last if last.endswith("?") else ""
+        return last if asks_question(last) else ""
 
     def _last_before(self, doc: Document) -> str:
         """The last sentence of the chunk before `doc` in its article, or ""."""
@@ -368,6 +397,8 @@ class ExtractiveAnswerer:
         # A name the question gives (a person, a company) must be in the passage, or name who said it.
         known = passage_terms(candidate.passage.document.page_content)
         known = known | joined_names(candidate.passage.document.page_content)  # "polestar" for "Pole Star"
+        if self._opens_leaning(candidate):  # "Ce Montpelliérain a fondé...": named at the chunk before's end
+            known = known | passage_terms(self._last_before(candidate.passage.document))
         known = known | _towns_of(known)  # "le quartier de SoMa" is in San Francisco
         meta = candidate.passage.document.metadata
         if meta.get("mission") in analysis.missions:  # "la délégation partie à Manhattan": its title says so
@@ -378,7 +409,26 @@ class ExtractiveAnswerer:
         known = known | passage_terms(self._asked_before(candidate.passage.document))
         if self.article_terms and not self._names_its_own(analysis, str(meta.get("source", ""))):
             return False
-        return not analysis.names or any(term_in(n, known) for n in analysis.names)  # "schenzen": Shenzhen
+        day = _DAY_ASKED.search(lexicon.rewrite(analysis.question))  # "le jour 2": under "Jour 2 – Brooklyn"
+        if day and not re.search(rf"\bjour\s+{day[1]}\b", f"{_text(candidate)} {meta.get('section') or ''}", re.I):
+            return False
+        if not analysis.names:
+            return True
+        # Beyond the names, what the question says of them must be told there too: "l'accord de
+        # coopération que prépare Kikar Labs" is not "Kikar Labs accueille la délégation".
+        said = [t for t in analysis.focus if t not in analysis.names and t != analysis.head and t not in analysis.verbs]
+        said = [t for t in said if t not in _ORDINAL_STEMS]  # "d'après l'article le plus récent"
+        paraphrased = analysis.kind in ("pourquoi", "comment")  # a reason is told in other words
+        if len(said) >= 2 and not paraphrased and not any(term_in(t, known) for t in said):
+            return False
+        return any(term_in(n, known) for n in analysis.names)  # "schenzen": Shenzhen
+
+    def _opens_leaning(self, candidate: Candidate) -> bool:
+        """The candidate is its chunk's first sentence and points back ("Il", "Ce Montpelliérain")."""
+        doc = candidate.passage.document
+        first = next(iter(split_sentences(doc.page_content)), None)
+        at_start = first is not None and candidate.start == int(doc.metadata.get("start", 0)) + first[0]
+        return at_start and leans_back(_text(candidate))
 
     def _names_its_own(self, analysis: Analysis, source: str) -> bool:
         """No name the question writes capitalised belongs to another article only: "l'accélérateur
@@ -460,6 +510,14 @@ def _text(candidate: Candidate) -> str:
     doc = candidate.passage.document
     base = int(doc.metadata.get("start", 0))
     return doc.page_content[candidate.start - base : candidate.end - base]
+
+
+def _of_nationality(analysis: Analysis, bag: Collection[str]) -> bool:
+    """The sentence says the nationality the question counts, or it is the named mission's own."""
+    wanted = analysis.qualifier
+    if not wanted or wanted in analysis.own_places or term_in(wanted, bag):
+        return True
+    return any(stem_in(place, bag) for place in lexicon.demonym_places(wanted))
 
 
 def _with_context(candidate: Candidate, analysis: Analysis | None) -> tuple[int, int, str]:
@@ -681,7 +739,16 @@ def _elsewhere(own: Collection[str], told_at: Collection[str], analysis: Analysi
         return bool(clause & set(analysis.elsewhere)) and not clause & stop
     if not stop or own & stop:
         return False
+    if _BOTH_TOWNS.search(sentence):  # "46 rendez-vous entre les deux villes": not Hong Kong's own
+        return True
+    if analysis.expects is None:  # "l'usine visitée à Shenzhen": a line of the visits need not name the town
+        return bool(set(own) & set(analysis.elsewhere))
     return bool(set(own) & set(analysis.elsewhere)) or not set(told_at) & stop
+
+
+_BOTH_TOWNS = re.compile(
+    r"\b(?:entre\s+les|dans\s+les|des)\s+deux\s+(?:villes|m[ée]tropoles|sites|[ée]tapes)\b", re.I
+)
 
 
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:et|mais|puis|tandis\s+que|alors\s+que)\s+", re.I)
@@ -720,9 +787,13 @@ def _worth_adding(other: Candidate, chosen: list[Candidate], analysis: Analysis)
     answers as fully; never a weaker echo.
     """
     best = chosen[0]
+    label = _label(other.passage.document.metadata)
+    same = label == _label(best.passage.document.metadata)
+    if same and analysis.expects == "quantity" and len(chosen) == 1 and other.holds_answer and other.names_noun:
+        # "Seize participants [...]": the line of figures says it in figures too ("Participants : 16 personnes")
+        return evidence.figures_line(_text(other)) and not evidence.figures_line(_text(best))
     if other.coverage < best.coverage or (best.names_noun and not other.names_noun):
         return False
-    label = _label(other.passage.document.metadata)
     if all(label != _label(c.passage.document.metadata) for c in chosen):
         return not (analysis.missions or analysis.years)
     return (

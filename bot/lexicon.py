@@ -61,7 +61,7 @@ LIGHT_WORDS = set(
     "fait faire faisait faisaient font peut peuvent pouvait pourrait figure figurent figurait figuraient "
     "plutot jusqu concretement finalement chaque principal principale principaux "
     "principales arrive arrivee arrives arrivees arriver arrivait vient viennent venir venu venue venus venues "
-    "slt salut".split()
+    "slt salut voir propose proposent proposait aujourd hui actuellement desormais maintenant".split()
 )
 # Participles the tagger may miss, read as verbs: found when the article uses them ("centrée sur
 # l'IA"), a paraphrase to pass over when it does not.
@@ -142,6 +142,8 @@ SYNONYM_WORDS = [
     "start-up startups jeunes-pousses",
     "incubateur accélérateur",
     "rendez-vous rencontres rdv réunions entretiens entrevues",
+    # "aux 2 éditions": "participant aux deux éditions"; "en trois jours": "en 3 jours"
+    *[f"{word} {n}" for n, word in enumerate("deux trois quatre cinq six sept huit neuf dix".split(), 2)],
     "entreprises sociétés boîtes pme firmes",
     "salariés employés collaborateurs ouvriers",
     "usa états-unis amérique américain américains",
@@ -239,6 +241,8 @@ REWRITES = [
     (r"\bsilicon\s+vall[ée]e\b", "Silicon Valley"),
     (r"\by\s?avait\b", "y avait"),
     (r"\bqd\b", "quand"),
+    (r"\bpdt\b", "pendant"),
+    (r"\ben\s+train\s+d['’]?(?:e\s+)?", ""),  # "était en train de fusionner": fusionnait
     (r"\bpr\b", "pour"),
     (r"\bds\b", "dans"),
     # "Quels thèmes seront mis en avant ?": "mettra l'accent sur".
@@ -337,6 +341,19 @@ ENGLISH_WORDS = {
     "energy": "énergie", "food": "agroalimentaire", "travelled": "rendue", "traveled": "rendue",
     "share": "part", "wastewater": "eaux usées", "reused": "réutilise", "recycled": "recycle",
     "irrigation": "irrigation", "gdp": "PIB", "research": "recherche", "spends": "consacre", "spend": "consacre",
+    "topic": "thème", "topics": "thèmes", "theme": "thème", "themes": "thèmes", "subject": "sujet",
+    "subjects": "sujets", "park": "parc", "parks": "parcs", "technology": "technologique", "tech": "technologique",
+    "purpose": "objectif", "reason": "raison", "reasons": "raisons", "chose": "choisi", "chosen": "choisi",
+    "choose": "choisir", "registration": "inscription", "register": "inscrire", "deadline": "date limite",
+    "fee": "frais", "fees": "frais", "grant": "subvention", "subsidy": "subvention", "support": "soutien",
+    "upcoming": "prochaine", "houses": "héberge", "hosts": "héberge", "workers": "salariés", "sales": "ventes",
+    "billion": "milliards", "million": "millions", "results": "résultats", "outcome": "résultats",
+    "contracts": "contrats", "agreements": "accords", "negotiation": "négociation", "negotiations": "négociations",
+    "train": "train", "journey": "trajet", "visits": "visites", "lab": "laboratoire", "labs": "laboratoires",
+    "laboratory": "laboratoire", "school": "école", "schools": "écoles", "universities": "universités",
+    "buyers": "acheteurs", "buyer": "acheteur", "distributor": "distributeur", "distributors": "distributeurs",
+    "customers": "clients", "customer": "client", "clients": "clients", "prototype": "prototype",
+    "debrief": "restitution", "return": "retour", "returned": "retour",
 }  # fmt: skip
 ENGLISH_STOPWORDS = set(
     "does do did is are was were the a an of to in on at for by with from according about this "
@@ -355,6 +372,8 @@ _ENGLISH_FIRMS = [
     (re.compile(r"\b(?:business|company)\s+(?:leaders?|owners?|executives?|heads?|managers?)\b", re.I), "dirigeants"),
     (re.compile(r"\b(?:took|take|takes|taking)\s+part\b", re.I), "participé"),
     (re.compile(r"\bmost\s+recent\b", re.I), "récente"),
+    (re.compile(r"\b(?:registration|participation|entry|attendance)\s+(?:fees?|costs?|prices?)\b", re.I), "prix"),
+    (re.compile(r"\b(?:take|took|takes|taking|taken)\s+place\b", re.I), "déroulée"),
     (re.compile(r"\bmetro(?:politan)?\s+area\b", re.I), "agglomération"),
 ]
 _ENGLISH_MISSION = re.compile(r"\b(?:business|trade|study)\s+(?:trips?|missions?|delegations?|tours?)\b", re.I)
@@ -418,6 +437,21 @@ def synonyms() -> dict[str, frozenset[str]]:
         for s in stems:
             table.setdefault(s, set()).update(stems - {s})
     return {k: frozenset(v) for k, v in table.items()}
+
+
+def demonym_places(term: str) -> frozenset[str]:
+    """The place stems an adjective names: "californien" -> {"californ"}, "chinois" -> {"chin"}."""
+    return frozenset(
+        t for adjective, place, _ in DEMONYMS if re.fullmatch(fold(adjective), term) for t in _stems(place)
+    ) - set(_stems("en au aux à"))
+
+
+_NATIONALITY = re.compile("|".join([*(fold(a) for a, _, _ in DEMONYMS), "francaise?s?", "etrangere?s?"]))
+
+
+def is_nationality(word: str) -> bool:
+    """`word` (folded) says where someone or something comes from: "françaises", "israéliens"."""
+    return _NATIONALITY.fullmatch(word) is not None
 
 
 def stems_match(a: str, b: str) -> bool:

@@ -63,6 +63,8 @@ class Analysis:
     stop: list[str] = field(default_factory=list)  # one town of a mission with several, asked about
     elsewhere: list[str] = field(default_factory=list)  # that mission's other towns
     towns: list[list[str]] = field(default_factory=list)  # the towns of the one mission asked about as a whole
+    qualifier: str | None = None  # a nationality right after the head: "start-up françaises"
+    own_places: list[str] = field(default_factory=list)  # adjectives of the named mission's place ("californien")
 
     @property
     def where(self) -> dict[str, object] | None:
@@ -112,6 +114,8 @@ def find_head(tokens: Sequence[str], question: str = "") -> tuple[str | None, se
                     modifiers.add(stem(tokens[j]))
                 elif folded[j] in lexicon.PRENOMINAL_KEPT:
                     continue
+                elif token != "combien" and (folded[j] in facts.NUMBER_WORDS or folded[j].isdigit()):
+                    modifiers.add(folded[j])  # "Quelles sont les deux entreprises...": the noun is after it
                 elif not is_stopword(folded[j]) and folded[j] not in _BE:
                     # "combien de places sont ouvertes": what is said of the noun is no word to find
                     if token == "combien" and j + 2 < len(tokens) and folded[j + 1] in _BE:
@@ -227,7 +231,7 @@ def stops_asked_about(
     """
     mission_words = {stem(w) for w in _NAMES_MISSION}
     folded = [correct(stem(t), vocabulary) if stem(t) not in mission_words else stem(t) for t in tokens]
-    token_terms = [set(terms(t)) for t in tokens]
+    token_terms = [{correct(x, vocabulary) for x in terms(t)} for t in tokens]  # "shenzen": Shenzhen
     asked: list[set[str]] = []  # the mission's own towns the question names
     stops: list[set[str]] = []  # other towns of its country it names: "à Canton"
     everywhere: set[str] = set()
@@ -302,7 +306,12 @@ def apposed_classes(tokens: Sequence[str], names: Collection[str], head: str | N
 
 
 _PERSON, _STAFF = stem("personnes"), stem("salariés")
-_COUNTING = frozenset("compte comptent comptait comptaient compter comptera".split())  # a count says it
+_LEFT_OUT = re.compile(
+    r"\b(?:sans\s+compter|hors|sauf|except[ée]|[àa]\s+l['’]exception\s+de)\s+"
+    r"(?:l['’]|la\s+|le\s+)?[\w-]+(?:\s+[A-Z]?[\w-]+)?",
+    re.I,
+)
+_COUNTING = frozenset("compte comptent comptait comptaient compter comptera total".split())  # a count says it
 _EMPLOYING = ("emploi", "employ", "travaill", "embauch")
 _BOUND_FOR = frozenset({"pour", "vers"})  # where the trip went: the mission, not one of its towns
 _NAMES_MISSION = lexicon.GENERIC_MISSION_WORDS | {"celle", "celui"}  # "après celle de Hong Kong"
@@ -432,10 +441,14 @@ def edition_years(tokens: Sequence[str], named: list[str], missions: Sequence[Mi
         for i, t in enumerate(tokens)
         if _YEAR.fullmatch(t) and _names_a_mission(tokens[max(0, i - 3) : i], names)
         and not {fold(w) for w in tokens[max(0, i - 3) : i]} & _PLANNED  # "la mission NY prévue en 2020"
+        and not (i and fold(tokens[i - 1]) in _WHEN_LINKS)  # "Qu'envisagent-ils pour 2024 ?": a plan's year
     ]
 
 
 _PLANNED = frozenset("prevue prevu prevues programmee initialement reportee decalee repoussee".split())
+_PLANNED_FOR = frozenset("prevu prevue prevus prevues".split())
+_AFTER = frozenset("apres suite ensuite retour".split())
+_WHEN_LINKS = frozenset("pour ici courant des avant apres fin debut vers horizon".split())
 
 
 def _destination_terms(named: list[str], missions: Sequence[MissionRef]) -> set[str]:
@@ -532,6 +545,8 @@ def analyse(
     named, used = match_missions(set(all_terms), missions)
     # "la mission Hong Kong en Chine": the country of a named mission is no word to find either.
     used |= {t for ref in missions if ref.mission in named for part in place_parts(ref) for t in part} & set(all_terms)
+    # "l'incubateur californien" of the mission in California: its passages hold it as their title does.
+    own_places = [t for t in all_terms if lexicon.demonym_places(t) & used]
     known_years = {m.year for m in missions}
     years = sorted({int(m.group()) for m in _YEAR.finditer(text)} & known_years)
     skip = (used | {str(y) for y in years} | {"mission"} if named or years else used) | modifiers
@@ -574,7 +589,9 @@ def analyse(
         skip = skip | {stem(w) for w in lexicon.GENERIC_MISSION_WORDS}
         # "Quel jour les participants sont-ils allés à X ?": the mission's people, unless counted.
         skip = skip | ({stem(w) for w in lexicon.MISSION_PEOPLE_WORDS} - {head})
-    stop, elsewhere = stops_asked_about(tokens, named, missions, vocabulary)
+    # "à Hong Kong même, sans compter Shenzhen": the town left out is not asked about
+    counted = words(_LEFT_OUT.sub(" ", text))
+    stop, elsewhere = stops_asked_about(counted, named, missions, vocabulary)
     towns = [] if stop else towns_of_the_whole(named, missions)
     names = [n for n in names if n not in skip]  # "CCI Occitanie" once a mission is named
     skip = skip | apposed_classes(tokens, names, head)
@@ -599,6 +616,9 @@ def analyse(
             if fold(t) in lexicon.ORDINALS and _names_a_mission(tokens[max(0, i - 3) : i + 3], destination)
         } | {"edit"}  # fmt: skip
         focus = [t for t in focus if t not in edition_words]
+    # "l'aide prévue pour la deuxième édition": what that edition planned, not what comes after it
+    if future and years and folded & lexicon.FUTURE_WORDS <= _PLANNED_FOR and not folded & _AFTER:
+        future = False
     participles = {stem(t) for t in tokens if fold(t) in lexicon.PARTICIPLES}  # "centrée sur": a verb
     return Analysis(
         question=question,
@@ -620,4 +640,15 @@ def analyse(
         stop=sorted(stop),
         elsewhere=sorted(elsewhere),
         towns=towns,
+        own_places=own_places,
+        qualifier=_nationality_after(tokens, head),
     )
+
+
+def _nationality_after(tokens: Sequence[str], head: str | None) -> str | None:
+    """The nationality that narrows the head noun: "Combien de start-up françaises..." -> "francais"."""
+    for i, token in enumerate(tokens):
+        after = [t for t in tokens[i + 1 : i + 3] if fold(t) not in ("up", "ups")][:1]  # "start-up"
+        if head and stem(token) == head and after and lexicon.is_nationality(fold(after[0])):
+            return stem(after[0])
+    return None

@@ -91,8 +91,8 @@ class Retriever:
         kept = [i for i in lex_order[:LEXICAL_KEPT] if i in fused]
         # So does the best hit on the asked-for words alone, or their synonyms: the mission's name and
         # year, repeated in its lede, must not outweigh them ("... plus chère que 2017 ?" -> "C'est plus cher").
-        focus = list(analysis.focus)
-        focus += [t for term in analysis.focus for t in lexicon.synonyms().get(term, ())]  # "Inscriptions :"
+        focus = [t for t in analysis.focus if t not in analysis.own_places]  # "californien": every passage's
+        focus += [t for term in focus for t in lexicon.synonyms().get(term, ())]  # "Inscriptions :"
         if focus and set(focus) != set(query):
             on_focus = self.lexical.scores(focus)
             on_focus[~allowed] = 0.0

@@ -125,7 +125,7 @@ _COMPANIES = re.compile(
     re.I,
 )
 _TOOK_PART = re.compile(
-    r"\b(?:ont|avaient|sont)\s+(?:(?:pris|fait)\s+part|particip|fait\s+le\s+voyage|rejoint|sillonn|partis?|embarqu|suivi)|"
+    r"\b(?:ont|avaient|sont)\s+(?:(?:pris|fait)\s+part|particip|fait\s+le\s+voyage|rejoint|sillonn|parcouru|partis?|embarqu|suivi)|"
     r"\b(?:emmen|conduit|accompagn|r[ée]uni|compos)\w*\b|\bd[ée]l[ée]gation\b|"
     r"\bs['’]\s*envol\w*|\bse\s+sont\s+envol\w*|\bfait\s+le\s+d[ée]placement\b|\bdu\s+voyage\b",
     re.I,
@@ -186,6 +186,9 @@ def _fact_line(sentence: str, match: re.Match[str]) -> bool:
     return not sentence[: match.start()].strip() and bool(_FACT_LINE_GOES_ON.match(sentence, match.end()))
 
 
+_RELATIVE_BEFORE = re.compile(r"\bqui\s+(?:a\s+|avait\s+|ont\s+)?$")  # "une soirée qui a réuni 150 personnes"
+
+
 def tells_participants(sentence: str) -> bool:
     """The sentence counts who took part in the mission, in other words than "participants": "la
     CCI a emmené neuf entreprises", "12 entreprises, six jours, deux pays."
@@ -194,7 +197,7 @@ def tells_participants(sentence: str) -> bool:
     if count is None or phrase is None:
         return False
     # Not a relative clause about someone else: "le club French Bay Network, qui réunit 90 dirigeants".
-    took = any(not re.search(r"\bqui\s+$", sentence[: m.start()]) for m in _TOOK_PART.finditer(sentence))
+    took = any(not _RELATIVE_BEFORE.search(sentence[: m.start()]) for m in _TOOK_PART.finditer(sentence))
     return took or bool(_THEY_WERE.search(sentence)) or sentence.strip().startswith(phrase)
 
 

@@ -446,3 +446,31 @@ def test_the_people_a_company_employs_are_its_staff():
     line = "Le fabricant de drones Longgang Aero, qui emploie 1 800 personnes, a reçu la délégation."
     assert has_quantity(line, stem("salariés"))
     assert not has_quantity("Une PME de 35 salariés a rejoint la délégation.", stem("personnes"))
+
+
+def test_a_choice_made_for_something_states_a_reason():
+    assert strength("reason", "Les organisateurs l’ont retenue pour la densité de ses acheteurs.") == 1.0
+    assert strength("reason", "Les organisateurs l’ont retenue en mai.") == 0.0
+
+
+def test_a_future_tense_looks_ahead():
+    assert looks_ahead("De retour, les participants se retrouveront en septembre lors d’un atelier.")
+    assert looks_ahead("La ville accueillera le groupe.")
+    assert not looks_ahead("Ils ont rencontré une caméra de télévision au front de mer.")
+
+
+def test_a_days_number_is_no_count():
+    assert not has_quantity("Jour 4 – Distribution et rendez-vous d’affaires", stem("rendez"))
+    assert has_quantity("Au total, 32 rendez-vous d’affaires.", stem("rendez"))
+    assert not has_quantity("Jeudi 11 avril : rendez-vous individuels.", stem("rendez"))
+    assert has_quantity("Le premier jour, 12 rendez-vous ont eu lieu.", stem("rendez"))
+    assert has_quantity("À l’issue de la semaine, cinq contrats ont été signés.", stem("contrats"))
+
+
+def test_a_total_after_a_colon_is_a_total():
+    assert strength("quantity", "Au total : 19 rendez-vous et 2 accords.", stem("rendez")) == 1.0
+
+
+def test_a_town_in_brackets_after_the_name_asked_tells_where_it_is():
+    assert check("place", "AquaRoot (Haïfa) : capteurs d’humidité des sols.", None, {"aquaroot", "trouve"})
+    assert not check("place", "AquaRoot : capteurs d’humidité des sols.", None, {"aquaroot", "trouve"})

@@ -776,3 +776,119 @@ def test_a_wish_of_an_earlier_year_is_no_plan_after_the_mission():
         "Nous préparons une mission retour : accueillir une délégation de start-up israéliennes à Toulouse.",
     )
     assert "mission retour" in asker.ask("Qu’est-ce qui est prévu après la mission Israël ?").text
+
+
+def test_a_sentence_opening_a_chunk_is_about_whom_the_chunk_before_names():
+    asker = paragraphs_asker(
+        "New York",
+        2022,
+        "La directrice a laissé la parole à Julien Marsac.",
+        "Ce Montpelliérain a fondé en 2015 la fintech Hudson Ledger.",
+    )
+    assert "Hudson Ledger" in asker.ask("Quelle fintech Julien Marsac a-t-il fondée ?").text
+
+
+def test_a_count_of_a_nationality_needs_that_nationality():
+    asker = paragraphs_asker(
+        "New York",
+        2022,
+        "L’incubateur Foundry 39 héberge aujourd’hui près de 220 start-up.",
+        "L’accélérateur Bayforge accompagne une quarantaine de start-up étrangères, dont six françaises.",
+    )
+    assert asker.ask("Combien de start-up françaises l'incubateur Foundry 39 héberge-t-il ?").abstained
+    assert "six françaises" in asker.ask("Combien de start-up françaises l'accélérateur Bayforge accompagne-t-il ?").text
+
+
+def test_what_the_question_says_of_a_name_must_be_told_with_it():
+    asker = paragraphs_asker(
+        "Israël",
+        2018,
+        "À Tel Aviv, les participants ont été accueillis par Noa Ben-Harim, directrice de l’incubateur "
+        "Kikar Labs, qui accompagne une soixantaine de jeunes pousses.",
+        "Un accord de coopération avec un laboratoire de Haïfa est à l’étude.",
+    )
+    assert asker.ask("Avec quel incubateur Kikar Labs prépare-t-il un accord de coopération ?").abstained
+    assert "soixantaine" in asker.ask("Combien de jeunes pousses Kikar Labs accompagne-t-il ?").text
+
+
+def test_a_statement_ending_on_the_question_it_raises_is_no_question():
+    asker = paragraphs_asker(
+        "Silicon Valley",
+        2024,
+        "Chez Cloudspring, éditeur fondé par l’ingénieur toulousain Vincent Lacombe, les participants ont abordé "
+        "une question très concrète : comment protéger ses données ?",
+    )
+    assert "Vincent Lacombe" in asker.ask("ki a fondé cloudspring").text
+
+
+def test_a_day_of_the_programme_is_told_under_its_heading():
+    asker = paragraphs_asker(
+        "New York",
+        2018,
+        "Au programme : cinq jours pour comprendre le marché américain.",
+        "Jour 1 – Manhattan",
+        "La délégation a été accueillie à Midtown.",
+        "Jour 2 – Brooklyn",
+        "Direction Red Hook Foundry, un incubateur qui accompagne 140 jeunes pousses.",
+    )
+    assert "Red Hook Foundry" in asker.ask("koi au programme le jour 2 de la mission new york ?").text
+
+
+def test_the_dates_of_the_next_mission_are_no_participants_plan():
+    asker = paragraphs_asker(
+        "Israël",
+        2019,
+        "Deux participants envisagent d’ouvrir un bureau commercial à Tel-Aviv courant 2020.",
+    )
+    assert asker.ask("Quelles sont les dates de la prochaine mission Israël ?").abstained
+    assert "bureau commercial" in asker.ask("Qu'envisagent deux participants de la mission Israël ?").text
+
+
+def test_a_count_of_companies_beats_a_count_of_their_heads_which_stands_in_for_it():
+    heads = "Du 8 au 12 avril, vingt-deux chefs d’entreprise ont participé à la mission."
+    asker = paragraphs_asker("Silicon Valley", 2024, heads, "La délégation représentait dix-neuf entreprises.")
+    assert "dix-neuf" in asker.ask("Combien d'entreprises ont participé ?").text
+    alone = paragraphs_asker("Silicon Valley", 2024, heads)
+    assert "vingt-deux" in alone.ask("Combien d'entreprises ont participé à la mission ?").text
+
+
+def test_who_the_contact_is_names_a_person_before_a_mail():
+    asker = paragraphs_asker(
+        "Silicon Valley",
+        2024,
+        "Le bilan est bon.\n\nCourriel : s.aubert@cci-occitanie.example\nContact : Sandrine Aubert, chargée "
+        "d’affaires internationales",
+    )
+    assert asker.ask("Pour la mission Silicon Valley, qui est le contact à la CCI ?").text.split("—")[1].strip().startswith("Contact")
+
+
+def test_a_town_left_out_of_the_count_is_not_asked_about():
+    asker = paragraphs_asker(
+        "Hong Kong / Shenzhen",
+        2018,
+        "Au total, 46 rendez-vous d’affaires ont été organisés en cinq jours entre les deux villes.",
+        country="Chine",
+    )
+    assert asker.ask("Combien de rendez-vous à Hong Kong même, sans compter Shenzhen ?").abstained
+    assert "46 rendez-vous" in asker.ask("Combien de rendez-vous d'affaires ont été organisés ?").text
+
+
+def test_a_count_in_words_is_cited_with_the_line_of_figures_that_says_it_in_digits():
+    asker = paragraphs_asker(
+        "Hong Kong – Shenzhen",
+        2023,
+        "Seize participants représentant onze entreprises régionales ont fait le voyage.",
+        "Le bilan est bon.",
+        "Participants : 16 personnes, 11 entreprises",
+    )
+    answer = asker.ask("Combien de participants ont fait le voyage ?")
+    assert "Seize participants" in answer.text and "16 personnes" in answer.text and len(answer.citations) == 2
+
+
+def test_what_an_edition_planned_is_no_plan_after_it():
+    asker = paragraphs_asker(
+        "Silicon Valley",
+        2024,
+        "Aide régionale : 30 % du coût pris en charge par la Région Occitanie, dans la limite de 2 000 € par entreprise.",
+    )
+    assert "2 000 €" in asker.ask("Quelle aide régionale est prévue pour la mission Silicon Valley 2024 ?").text

@@ -98,3 +98,10 @@ def test_who_followed_the_cci_on_the_mission_took_part():
     from corpus.facts import tells_participants
 
     assert tells_participants("Du 5 au 9 novembre, 14 chefs d’entreprise ont suivi la première « Mission New York ».")
+
+
+def test_who_travelled_the_bay_took_part_but_an_evening_that_gathered_people_did_not():
+    from corpus.facts import tells_participants
+
+    assert tells_participants("Du 14 au 19 avril, vingt-deux dirigeants ont parcouru la baie de San Francisco.")
+    assert not tells_participants("Une soirée organisée à Oakland, qui a réuni près de 150 personnes.")

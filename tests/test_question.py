@@ -750,3 +750,43 @@ def test_counting_verbs_are_no_words_to_find_in_a_count_and_schenzen_is_shenzhen
     asked = analyse("Combien de rendez-vous la deuxième édition de la mission Silicon Valley comptait-elle ?")
     assert stem("comptait") not in asked.focus
     assert stem("schenzen") in synonyms()[stem("shenzhen")]  # the seed article's spelling
+
+
+def test_a_number_before_the_noun_is_not_the_noun_asked_about():
+    a = analyse("Quelles sont les deux entreprises qui envisagent d'ouvrir un bureau à New York ?", MISSIONS)
+    assert a.expects == "entity" and a.noun == stem("entreprises")
+
+
+def test_a_year_a_plan_is_for_is_no_edition_of_the_mission():
+    a = analyse("Qu'envisagent deux participants de la mission New York pour 2024 ?", MISSIONS)
+    assert a.missions == ["Mission New York"] and a.unknown_edition is None
+    assert analyse("la mission New York 2024 ?", MISSIONS).unknown_edition == "Mission New York 2024"
+
+
+def test_the_demonym_of_the_named_missions_place_is_told_by_its_passages():
+    refs = [MissionRef("Mission Silicon Valley", "Silicon Valley", 2017, places=places_of("États-Unis"))]
+    a = analyse("Quel incubateur californien la délégation de 2017 est-elle allée voir ?", refs)
+    assert a.own_places == ["californien"] and "voir" not in a.focus
+
+
+def test_a_nationality_after_the_head_narrows_the_count():
+    assert analyse("Combien de start-up françaises héberge l'incubateur Foundry ?").qualifier == stem("françaises")
+    assert analyse("Combien de start-up héberge l'incubateur Foundry ?").qualifier is None
+
+
+@pytest.mark.parametrize(
+    ("question", "rewritten"),
+    [
+        ("cb de rdv pdt la mission", "pendant la mission"),
+        ("le jour 2 de la mission", "le jour 2 de"),
+        ("When did the second edition take place?", "déroulée"),
+        ("What was the registration fee?", "prix"),
+        ("le cluster était en train de fusionner", "était fusionner"),
+    ],
+)
+def test_rewrites_of_numbers_idioms_and_english(question, rewritten):
+    assert rewritten in rewrite(question)
+
+
+def test_a_number_in_digits_is_the_number_in_words():
+    assert term_in("2", {"deux", "edit"}) and term_in("trois", {"3", "jour"}) and not term_in("2", {"trois"})
