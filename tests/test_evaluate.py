@@ -148,6 +148,9 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional21", 0.91, 0.9, 64),  # studied for one pass
         ("fictional22", 0.77, 0.9, 64),  # measured blind, then studied briefly
         ("fictional23", 0.89, 0.95, 64),  # never studied: its failures were not read
+        ("fictional24", 0.95, 0.95, 64),  # studied for one pass
+        ("fictional25", 0.95, 0.85, 64),  # studied for one pass
+        ("fictional26", 0.93, 0.95, 64),  # studied for one pass
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):
