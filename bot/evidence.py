@@ -116,7 +116,7 @@ _NOT_A_COUNT = frozenset(
 # pour 2024", "ont exprimé des idées de mission", "la CCI prépare", not "des rendez-vous préparés").
 _FUTURE = re.compile(
     r"\bprochain|\bpr[ée]voi|\br[ée]fl[ée]chi|\bpr[ée]vue?s?\b|\bprogramm(?:ée?s?|ees?)\b|\b[ée]tudie\b|\benvisag|\b[àa]\s+l['’][ée]tude\b|"
-    r"\b[àa] venir\b|\bfutur|"
+    r"\b[àa] venir\b|\bfutur|\best\s+attendue?s?\b|\bsont\s+attendue?s\b|"
     r"\bsouhait|\bid[ée]es?\s+de\b|\baimerai|\bvoudrai|\bprojette\s+d|\bse\s+tiendra|\baura\s+lieu|"
     r"\bser(?:a|ont)\b|\b(?!front\b)\w{2,}(?:e|i|d)ront\b|\b\w{3,}(?:era|ira|dra)\b|\bl['’]an\s+prochain|\bpr[ée]par(?:e|ent|ons|ez)\b|\ben\s+pr[ée]paration\b|\bannonc",
     re.I,
@@ -143,7 +143,7 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
 
     ("une quinzaine d'entrepreneurs", "entrepreneur") -> True; ("des entrepreneurs", ...) -> False
     """
-    tokens = words(_NUMBERED.sub(r"\1", sentence))
+    tokens = words(_BETWEEN_TWO.sub(" ", _NUMBERED.sub(r"\1", sentence)))
     if head is None:
         return any(_NUMBER.search(t) or t in NUMBER_WORDS for t in tokens)
     people = head in people_stems()
@@ -162,6 +162,8 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
         ):
             before = tokens[max(0, i - 4) : i]
             numbers = [j for j, t in enumerate(before) if _is_number(t)]
+            if numbers and _a_ratio(tokens, max(0, i - 4) + numbers[-1]):
+                numbers = []  # "une start-up pour 1 500 habitants": no count of the inhabitants
             if numbers and not _NOT_A_COUNT & {fold(t) for t in before[numbers[-1] + 1 :]}:
                 return True
             # "Le nombre de places est limité à 20": the count after its noun.
@@ -175,6 +177,7 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
 
 
 # "Jour 4 – Distribution et rendez-vous": a day's number, no count ("Le premier jour, 12 rendez-vous" is one).
+_BETWEEN_TWO = re.compile(r"\bentre\s+deux\b", re.I)  # "Entre deux rendez-vous, la délégation a...": no count
 _NUMBERED = re.compile(r"\b(jours?|journ[ée]es?|[ée]tapes?|n°|num[ée]ro)\s+\d+\b", re.I)
 _STAFF_HEADS = frozenset(stem(w) for w in ("salariés", "employés", "effectif"))
 _PERSONS = stem("personnes")
@@ -194,6 +197,13 @@ def counts_firms_heads(sentence: str, head: str | None) -> bool:
     if head != stem("entreprises") or not _HEADS_OF_FIRMS.search(sentence):
         return False
     return not has_quantity(_HEADS_OF_FIRMS.sub(" dirigeants ", sentence), head)
+
+
+def _a_ratio(tokens: list[str], at: int) -> bool:
+    """The number ending at `at` follows "pour": "une start-up pour 1 500 habitants"."""
+    while at > 0 and _is_number(tokens[at - 1]):
+        at -= 1
+    return at > 0 and fold(tokens[at - 1]) == "pour"
 
 
 def figures_line(sentence: str) -> bool:

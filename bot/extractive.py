@@ -197,7 +197,10 @@ class ExtractiveAnswerer:
             section = str(doc.metadata.get("section") or "").strip()
             label_only = label_only or (analysis.expects is None and doc.page_content.strip() == section)
             # The section heading qualifies its paragraphs ("Prochaine étape : le Canada").
-            context = passage_terms(doc.page_content) | said_by | passage_terms(str(doc.metadata.get("section") or ""))
+            headed = passage_terms(str(doc.metadata.get("section") or ""))
+            context = passage_terms(doc.page_content) | said_by | headed
+            # "Portrait : Élodie Marcoux, ...": the person a heading names is what its paragraphs are about
+            portrayed = headed & set(analysis.names)
             context = context | _towns_of(context)  # "le quartier de SoMa": San Francisco
             told_at = context  # the places the passage names, not its article's title
             if doc.metadata.get("mission") in analysis.missions:  # "la délégation partie à Manhattan": the title
@@ -236,7 +239,7 @@ class ExtractiveAnswerer:
                     bag = bag - _excluded_terms(sentence)
                 # "De ce fait, ils ont exprimé...": quoted with the sentence before, so scored with it.
                 leans = leans_back(sentence)
-                own = (bag | previous if leans else bag) | said_by | asked  # a quote, with who said it
+                own = (bag | previous if leans else bag) | said_by | asked | portrayed  # a quote, with who said it
                 if analysis.head in evidence.people_stems() and tells_participants(sentence):
                     own = own | {analysis.head}  # "la CCI a emmené neuf entreprises": the participants
                 quoted = f"{before} {sentence}" if leans and before else sentence  # as _with_context quotes it
@@ -399,8 +402,9 @@ class ExtractiveAnswerer:
         known = known | joined_names(candidate.passage.document.page_content)  # "polestar" for "Pole Star"
         if self._opens_leaning(candidate):  # "Ce Montpelliérain a fondé...": named at the chunk before's end
             known = known | passage_terms(self._last_before(candidate.passage.document))
-        known = known | _towns_of(known)  # "le quartier de SoMa" is in San Francisco
         meta = candidate.passage.document.metadata
+        known = known | passage_terms(str(meta.get("section") or ""))  # "Portrait : Élodie Marcoux"
+        known = known | _towns_of(known)  # "le quartier de SoMa" is in San Francisco
         if meta.get("mission") in analysis.missions:  # "la délégation partie à Manhattan": its title says so
             known = known | passage_terms(str(meta.get("title", "")))
         if candidate.speaker is not None:

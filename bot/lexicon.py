@@ -353,7 +353,8 @@ ENGLISH_WORDS = {
     "laboratory": "laboratoire", "school": "école", "schools": "écoles", "universities": "universités",
     "buyers": "acheteurs", "buyer": "acheteur", "distributor": "distributeur", "distributors": "distributeurs",
     "customers": "clients", "customer": "client", "clients": "clients", "prototype": "prototype",
-    "debrief": "restitution", "return": "retour", "returned": "retour",
+    "debrief": "restitution", "explained": "expliqué", "explain": "expliquer", "explains": "explique",
+    "described": "décrit", "return": "retour", "returned": "retour",
 }  # fmt: skip
 ENGLISH_STOPWORDS = set(
     "does do did is are was were the a an of to in on at for by with from according about this "
@@ -372,6 +373,7 @@ _ENGLISH_FIRMS = [
     (re.compile(r"\b(?:business|company)\s+(?:leaders?|owners?|executives?|heads?|managers?)\b", re.I), "dirigeants"),
     (re.compile(r"\b(?:took|take|takes|taking)\s+part\b", re.I), "participé"),
     (re.compile(r"\bmost\s+recent\b", re.I), "récente"),
+    (re.compile(r"\b(?:the\s+)?(?:united\s+states|u\.?s\.?a?\.?)(?=\W|$)", re.I), "États-Unis"),
     (re.compile(r"\b(?:registration|participation|entry|attendance)\s+(?:fees?|costs?|prices?)\b", re.I), "prix"),
     (re.compile(r"\b(?:take|took|takes|taking|taken)\s+place\b", re.I), "déroulée"),
     (re.compile(r"\bmetro(?:politan)?\s+area\b", re.I), "agglomération"),

@@ -433,6 +433,21 @@ def pick_edition(tokens: Sequence[str], named: list[str], missions: Sequence[Mis
     return [editions[wanted]]
 
 
+def _only_one_with_edition(tokens: Sequence[str], missions: Sequence[MissionRef]) -> list[str]:
+    """The mission a later edition names alone, when only one mission had that many editions:
+    "la deuxième édition" -> ["Mission Silicon Valley"] (a first or last edition names none).
+    """
+    for i, token in enumerate(tokens):
+        rank = lexicon.ORDINALS.get(fold(token))
+        if rank is not None and rank >= 1 and any(fold(t).startswith("edition") for t in tokens[i + 1 : i + 3]):
+            editions: dict[str, set[int]] = {}
+            for ref in missions:
+                editions.setdefault(ref.mission, set()).add(ref.year or 0)
+            had = [m for m, years in editions.items() if len(years) > rank]
+            return had if len(had) == 1 else []
+    return []
+
+
 def edition_years(tokens: Sequence[str], named: list[str], missions: Sequence[MissionRef]) -> list[int]:
     """Years written right after a mission word or the destination: "la mission SV de 2019" -> [2019]."""
     names = _destination_terms(named, missions)
@@ -543,6 +558,7 @@ def analyse(
     future = bool(folded & lexicon.FUTURE_WORDS)
     all_terms = question_terms(text, vocabulary)
     named, used = match_missions(set(all_terms), missions)
+    named = named or _only_one_with_edition(tokens, missions)  # "la deuxième édition": the one mission that had two
     # "la mission Hong Kong en Chine": the country of a named mission is no word to find either.
     used |= {t for ref in missions if ref.mission in named for part in place_parts(ref) for t in part} & set(all_terms)
     # "l'incubateur californien" of the mission in California: its passages hold it as their title does.

@@ -104,6 +104,9 @@ class Retriever:
         best = sorted(ranked[: max(k - len(kept), 0)] + kept[:k], key=lambda i: -fused[i])
         if analysis.missions:  # the lede of a named mission tells who, when and how many, in any words
             best += [i for i in self._ledes(allowed) if i not in best]
+        if analysis.missions and analysis.expects == "contact":
+            # "quel numéro faut-il appeler ?": the article's phone and e-mail lines, whatever else it repeats
+            best += [i for i in self._contacts(allowed) if i not in best]
         if analysis.missions and analysis.expects == "date" and not analysis.focus:
             # "Quand la mission X s'est-elle déroulée ?": its span of days, wherever the article gives it
             best += [i for i in self._spans(allowed) if i not in best]
@@ -130,17 +133,25 @@ class Retriever:
         """
         return self._first_of_each(allowed, most, lambda doc: evidence.has_day_span(doc.page_content))
 
-    def _first_of_each(self, allowed: np.ndarray, most: int, keep: Callable[[Document], bool]) -> list[int]:
-        """Positions of the first kept chunk of each allowed article, when at most `most` articles are allowed."""
+    def _contacts(self, allowed: np.ndarray, most: int = 2) -> list[int]:
+        """Positions of the chunks giving a phone, an e-mail or a contact person, in at most `most` articles."""
+        return self._first_of_each(allowed, most, lambda doc: evidence.has_contact(doc.page_content, set()), every=True)
+
+    def _first_of_each(
+        self, allowed: np.ndarray, most: int, keep: Callable[[Document], bool], every: bool = False
+    ) -> list[int]:
+        """Positions of the first kept chunk (`every` one) of each allowed article, when at most `most`
+        articles are allowed.
+        """
         sources = {str(self.documents[i].metadata.get("source", "")) for i in np.flatnonzero(allowed)}
         if len(sources) > most:
             return []
-        first: dict[str, int] = {}
+        kept: dict[str, list[int]] = {}
         for i in np.flatnonzero(allowed):
             source = str(self.documents[i].metadata.get("source", ""))
-            if source not in first and keep(self.documents[i]):
-                first[source] = int(i)
-        return list(first.values())
+            if (every or source not in kept) and keep(self.documents[i]):
+                kept.setdefault(source, []).append(int(i))
+        return [i for positions in kept.values() for i in positions]
 
     def _allowed(self, analysis: Analysis) -> np.ndarray:
         mask = np.ones(len(self.documents), dtype=bool)

@@ -474,3 +474,13 @@ def test_a_total_after_a_colon_is_a_total():
 def test_a_town_in_brackets_after_the_name_asked_tells_where_it_is():
     assert check("place", "AquaRoot (Haïfa) : capteurs d’humidité des sols.", None, {"aquaroot", "trouve"})
     assert not check("place", "AquaRoot : capteurs d’humidité des sols.", None, {"aquaroot", "trouve"})
+
+
+def test_a_ratio_and_an_idiom_are_no_counts():
+    assert not has_quantity("Une start-up pour 1 500 habitants", stem("habitants"))
+    assert has_quantity("9 millions d’habitants", stem("habitants"))
+    assert not has_quantity("Entre deux rendez-vous, la délégation a rencontré des entrepreneurs.", stem("rendez"))
+
+
+def test_someone_expected_somewhere_is_a_plan():
+    assert looks_ahead("Une délégation israélienne est attendue à Toulouse au printemps 2019.")

@@ -892,3 +892,14 @@ def test_what_an_edition_planned_is_no_plan_after_it():
         "Aide régionale : 30 % du coût pris en charge par la Région Occitanie, dans la limite de 2 000 € par entreprise.",
     )
     assert "2 000 €" in asker.ask("Quelle aide régionale est prévue pour la mission Silicon Valley 2024 ?").text
+
+
+def test_the_person_a_heading_portrays_is_the_subject_of_its_paragraphs():
+    asker = paragraphs_asker(
+        "New York",
+        2019,
+        "Portrait : Élodie Marcoux, l’Aveyron à la conquête de Manhattan",
+        "Fondatrice d’Herbaria Sud, elle exporte déjà en Belgique.",
+        "Pourquoi New York ? Pour trouver un importateur capable de porter ses produits sur la côte Est.",
+    )
+    assert "importateur" in asker.ask("Pourquoi Élodie Marcoux a-t-elle fait le voyage à New York ?").text

@@ -790,3 +790,13 @@ def test_rewrites_of_numbers_idioms_and_english(question, rewritten):
 
 def test_a_number_in_digits_is_the_number_in_words():
     assert term_in("2", {"deux", "edit"}) and term_in("trois", {"3", "jour"}) and not term_in("2", {"trois"})
+
+
+def test_a_later_edition_alone_names_the_one_mission_that_had_it():
+    a = analyse("Qu'organise la CCI pour les participants de la deuxième édition ?", MISSIONS)
+    assert a.missions == ["Mission Silicon Valley"] and a.years == [2019]
+    assert analyse("Qu'organise la CCI pour les participants de la première édition ?", MISSIONS).missions == []
+
+
+def test_english_united_states():
+    assert "États-Unis" in rewrite("How to open an office in the United States?")

@@ -190,3 +190,11 @@ def test_when_a_named_mission_took_place_brings_its_span_of_days(tmp_path, embed
     retriever = Retriever(store, embeddings[0])
     analysis = analyse("Quand la mission Hong Kong – Shenzhen s'est-elle déroulée ?", retriever.missions)
     assert any("du 8 au 15 janvier 2020" in p.document.page_content for p in retriever.search(analysis))
+
+
+def test_a_contact_asked_brings_the_named_missions_contact_lines(tmp_path, embeddings):
+    files = {f.name: f.read_text(encoding="utf-8") for f in (DATA / "fictional27").glob("*.txt")}
+    store, _ = build_store(write_corpus(tmp_path / "corpus", files), tmp_path / "store", embeddings)
+    retriever = Retriever(store, embeddings[0])
+    analysis = analyse("Et pour la mission Hong Kong / Shenzhen, quel numéro faut-il appeler ?", retriever.missions)
+    assert any("05 35 55 08 63" in p.document.page_content for p in retriever.search(analysis, k=4))
