@@ -151,6 +151,7 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional24", 0.95, 0.95, 64),  # studied for one pass
         ("fictional25", 0.95, 0.85, 64),  # studied for one pass
         ("fictional26", 0.93, 0.95, 64),  # studied for one pass
+        ("fictional27", 0.95, 0.95, 64),  # studied for one pass
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):
