@@ -72,6 +72,8 @@ _RAISES_QUESTION = re.compile(r"^(?:\S+\s+){6,}[^:]*\s:\s[^:]*\?$")
 
 
 _ORDINAL_STEMS = frozenset(stem(w) for w in lexicon.ORDINALS)
+_INTERVIEW = re.compile(r"^\s*(?:\w+\s+)?questions?\s+[àa]\s+\S", re.I)  # "Trois questions à Sandrine Aubéry"
+_FIRST_PERSON = re.compile(r"\bj['’]|\b(?:je|nous)\b", re.I)
 _DAY_ASKED = re.compile(r"\bjour\s+(\d+)\b", re.I)
 _MISSION_NOUNS = r"(?:mission|[ée]dition|voyage|d[ée]l[ée]gation|d[ée]placement|s[ée]jour)s?\b"
 _NEXT_EDITION = re.compile(rf"\bprochaine?s?\s+{_MISSION_NOUNS}", re.I)
@@ -188,6 +190,8 @@ class ExtractiveAnswerer:
             base = int(doc.metadata.get("start", 0))
             speaker = self._speaker(doc)
             said_by = passage_terms(speaker.page_content) if speaker else frozenset()
+            if not said_by and _FIRST_PERSON.search(doc.page_content):  # "J'ai signé..." in "Trois questions à X"
+                said_by = passage_terms(self._interviewee(doc))
             # "Philippe Garrigues, PDG de ..." under a quote answers who said it, or which company they
             # run, not what was said, why or how: for those the quote says more.
             what_is = analysis.kind == "quel" and analysis.expects is None  # "c'est quoi Lumio Santé ?"
@@ -335,6 +339,19 @@ class ExtractiveAnswerer:
                     out.insert(out.index(passage) + 1, Passage(other, passage.score))
         return out
 
+    def _interviewee(self, doc: Document, reach: int = 10) -> str:
+        """The heading of the interview `doc` is part of ("Trois questions à Sandrine Aubéry, fondatrice
+        de Cybelis"), within `reach` chunks before it, or "".
+        """
+        before = doc
+        for _ in range(reach):
+            before = self.neighbour(before, -1) if self.neighbour else None
+            if before is None:
+                return ""
+            if _INTERVIEW.match(before.page_content):
+                return before.page_content
+        return ""
+
     def _signs(self, doc: Document) -> bool:
         """`doc` is the line naming who said the quote just before it."""
         before = self.neighbour(doc, -1) if self.neighbour and is_attribution(doc.page_content) else None
@@ -409,6 +426,8 @@ class ExtractiveAnswerer:
             known = known | passage_terms(str(meta.get("title", "")))
         if candidate.speaker is not None:
             known = known | passage_terms(candidate.speaker.page_content)
+        elif _FIRST_PERSON.search(candidate.passage.document.page_content):
+            known = known | passage_terms(self._interviewee(candidate.passage.document))
         # The question the article asks before the paragraph names its subject: "Et Haïfa ?" "Nous avons visité..."
         known = known | passage_terms(self._asked_before(candidate.passage.document))
         if self.article_terms and not self._names_its_own(analysis, str(meta.get("source", ""))):

@@ -16,7 +16,7 @@ TYPE_HEAD_WORDS = {
     "role": "poste rôle fonction titre métier profession statut",
     "date": "date dates jour période année mois moment",
     "duration": "durée",
-    "place": "lieu lieux ville villes pays endroit endroits destination destinations région adresse",
+    "place": "lieu lieux ville villes pays endroit endroits destination destinations région adresse quartier quartiers",
     "quantity": "nombre quantité part pourcentage proportion taux effectif",
     # Class nouns: the answer is a name ("Quelles entreprises..." -> "Uber et PayPal").
     "entity": "entreprise entreprises société sociétés boîte boîtes start-up startups groupe groupes firme "
@@ -61,7 +61,8 @@ LIGHT_WORDS = set(
     "fait faire faisait faisaient font peut peuvent pouvait pourrait figure figurent figurait figuraient "
     "plutot jusqu concretement finalement chaque principal principale principaux "
     "principales arrive arrivee arrives arrivees arriver arrivait vient viennent venir venu venue venus venues "
-    "slt salut voir propose proposent proposait aujourd hui actuellement desormais maintenant".split()
+    "slt salut voir propose proposent proposait aujourd hui actuellement desormais maintenant informations "
+    "information".split()
 )
 # Participles the tagger may miss, read as verbs: found when the article uses them ("centrée sur
 # l'IA"), a paraphrase to pass over when it does not.
@@ -214,6 +215,7 @@ REWRITES = [
     (r"\b(?-i:CA)\b", "chiffre d'affaires"),  # "le CA de Lumisol" (not "ca", "ça")
     (r"\bfollow[- ]?up\b", "prochaine"),  # "Is a follow-up mission planned?"
     (r"\b(?:num(?:[ée]ro)?|n°)\s+(?:de\s+)?t[ée]l\b\.?", "numéro de téléphone"),  # "le num de tel"
+    (r"\bnum\b", "numéro"),  # "c koi le num pour la mission ?"
     (r"\bjour\s+de\s+la\s+semaine\b", "jour"),  # "Quel jour de la semaine...": a weekday
     (r"\ben\s+mati[èe]re\s+(de|d['’])", r"\1"),  # "en matière de contrats": of contracts
     (r"\boutre[- ]atlantique\b", "aux États-Unis"),
@@ -241,6 +243,7 @@ REWRITES = [
     (r"\bsilicon\s+vall[ée]e\b", "Silicon Valley"),
     (r"\by\s?avait\b", "y avait"),
     (r"\bqd\b", "quand"),
+    (r"\b(?:koi|quoi)\s+comme\s+", "quels "),  # "koi comme secteurs ?": which sectors
     (r"\bpdt\b", "pendant"),
     (r"\ben\s+train\s+d['’]?(?:e\s+)?", ""),  # "était en train de fusionner": fusionnait
     (r"\bpr\b", "pour"),
@@ -354,7 +357,9 @@ ENGLISH_WORDS = {
     "buyers": "acheteurs", "buyer": "acheteur", "distributor": "distributeur", "distributors": "distributeurs",
     "customers": "clients", "customer": "client", "clients": "clients", "prototype": "prototype",
     "debrief": "restitution", "explained": "expliqué", "explain": "expliquer", "explains": "explique",
-    "described": "décrit", "return": "retour", "returned": "retour",
+    "described": "décrit", "sign": "signé", "israeli": "Israël", "israelis": "Israël", "chinese": "Chine",
+    "californian": "Californie", "return": "retour", "returned": "retour", "scheduled": "prévue",
+    "third": "troisième", "fourth": "quatrième",
 }  # fmt: skip
 ENGLISH_STOPWORDS = set(
     "does do did is are was were the a an of to in on at for by with from according about this "
@@ -373,6 +378,7 @@ _ENGLISH_FIRMS = [
     (re.compile(r"\b(?:business|company)\s+(?:leaders?|owners?|executives?|heads?|managers?)\b", re.I), "dirigeants"),
     (re.compile(r"\b(?:took|take|takes|taking)\s+part\b", re.I), "participé"),
     (re.compile(r"\bmost\s+recent\b", re.I), "récente"),
+    (re.compile(r"\b(?:the\s+)?(?:San\s+Francisco\s+)?Bay\s+Area\b", re.I), "baie de San Francisco"),
     (re.compile(r"\b(?:the\s+)?(?:united\s+states|u\.?s\.?a?\.?)(?=\W|$)", re.I), "États-Unis"),
     (re.compile(r"\b(?:registration|participation|entry|attendance)\s+(?:fees?|costs?|prices?)\b", re.I), "prix"),
     (re.compile(r"\b(?:take|took|takes|taking|taken)\s+place\b", re.I), "déroulée"),
@@ -380,6 +386,17 @@ _ENGLISH_FIRMS = [
 ]
 _ENGLISH_MISSION = re.compile(r"\b(?:business|trade|study)\s+(?:trips?|missions?|delegations?|tours?)\b", re.I)
 _ENGLISH_FILLER = re.compile(r"\b(?:did|does|do|the|during|of|was|were)\b\s*", re.I)
+
+
+_ENGLISH_DEMONYMS = frozenset("occitan israeli israelis chinese californian french american".split())  # capitalised
+
+
+def _english_word(match: re.Match[str]) -> str:
+    """The French of an English word; a capitalised one past the first is a name ("Kikar Labs")."""
+    word = match.group()
+    if match.start() > 0 and word[:1].isupper() and word.lower() not in _ENGLISH_DEMONYMS:
+        return word
+    return ENGLISH_WORDS.get(word.lower(), word)
 
 
 def rewrite(question: str) -> str:
@@ -391,7 +408,7 @@ def rewrite(question: str) -> str:
         question = _ENGLISH_MISSION.sub("mission", question)  # "the business trip": the mission, no company
         for pattern, french in _ENGLISH_FIRMS:
             question = pattern.sub(french, question)
-        question = _WORD.sub(lambda m: ENGLISH_WORDS.get(m.group().lower(), m.group()), question)
+        question = _WORD.sub(_english_word, question)
         markers = {w.lower() for w in _WORD.findall(question)} & ENGLISH_STOPWORDS
         if len(markers) >= 2:
             question = _ENGLISH_FILLER.sub("", question)  # "What did X present?": "did" is no head noun

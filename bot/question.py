@@ -433,6 +433,12 @@ def pick_edition(tokens: Sequence[str], named: list[str], missions: Sequence[Mis
     return [editions[wanted]]
 
 
+def _full_name_at(tokens: Sequence[str], head: str, names: Collection[str]) -> bool:
+    """`head` is the first name of a person the question names: "Sandrine Aubéry"."""
+    at = next((i for i, t in enumerate(tokens) if stem(t) == head), None)
+    return at is not None and at + 1 < len(tokens) and any(t in names for t in terms(tokens[at + 1]))
+
+
 def _only_one_with_edition(tokens: Sequence[str], missions: Sequence[MissionRef]) -> list[str]:
     """The mission a later edition names alone, when only one mission had that many editions:
     "la deuxième édition" -> ["Mission Silicon Valley"] (a first or last edition names none).
@@ -493,6 +499,9 @@ def correct_word(word: str, term: str, vocabulary: Collection[str]) -> str:
     word ("ouvriers" is no misspelling of "ouvrirons"). A common typo the French model knows as the
     very word it misspells ("particpants" for "participants") is corrected all the same.
     """
+    whole = fold(word)
+    if whole != term and term not in vocabulary and whole in vocabulary:
+        return whole  # "ines" typed for "Inès", a name the articles index whole, not stemmed
     fixed = correct(term, vocabulary)
     if fixed == term or french_model.vector(word) is None:
         return fixed
@@ -588,6 +597,8 @@ def analyse(
     names = [correct(t, vocabulary) for w in proper_nouns(question) for t in terms(w)]
     names += [t for t in all_terms if t in proper]
     names = [t for t in dict.fromkeys(names) if t in all_terms and t not in skip]
+    if kind != "combien" and head in names and _full_name_at(tokens, head, names):
+        head = None  # "What did Sandrine Aubéry sign?" ("quel Sandrine Aubéry..."): a person is no noun asked about
     places = [t for w in place_names(question) for t in terms(w)]
     if not named and places:
         # Places found in one mission's article only ("à Tel-Aviv") name that mission.

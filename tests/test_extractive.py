@@ -903,3 +903,16 @@ def test_the_person_a_heading_portrays_is_the_subject_of_its_paragraphs():
         "Pourquoi New York ? Pour trouver un importateur capable de porter ses produits sur la côte Est.",
     )
     assert "importateur" in asker.ask("Pourquoi Élodie Marcoux a-t-elle fait le voyage à New York ?").text
+
+
+def test_what_the_interviewee_says_in_the_first_person_is_theirs():
+    asker = paragraphs_asker(
+        "Israël",
+        2021,
+        "Trois questions à Sandrine Aubéry, fondatrice de Cybelis (Castres)",
+        "Pourquoi avoir participé à cette mission ?",
+        "Israël est la référence mondiale en cybersécurité.",
+        "Et concrètement, qu'en retirez-vous ?",
+        "J'ai signé une lettre d'intention avec Shomer Security, une start-up de Beer-Sheva.",
+    )
+    assert "lettre d'intention" in asker.ask("What did Sandrine Aubéry sign with an Israeli start-up?").text

@@ -800,3 +800,35 @@ def test_a_later_edition_alone_names_the_one_mission_that_had_it():
 
 def test_english_united_states():
     assert "États-Unis" in rewrite("How to open an office in the United States?")
+
+
+def test_english_what_did_someone_do_asks_what_they_did():
+    a = analyse("What did Sandrine Aubéry sign with an Israeli start-up?", MISSIONS)
+    assert a.head is None and a.missions == ["Mission Israël"] and "aubery" in a.names
+
+
+def test_a_capitalised_english_word_is_part_of_a_name():
+    assert "Pearl Hardware Lab" in rewrite("How many start-ups does Pearl Hardware Lab host?")
+    assert "laboratoire" in rewrite("Which lab did they visit?")
+
+
+@pytest.mark.parametrize(
+    ("question", "rewritten"),
+    [
+        ("c koi le num pour la mission", "le numéro pour"),
+        ("koi comme secteurs ds la mission ?", "quels secteurs"),
+        ("How much did Bay Area start-ups raise?", "baie de San Francisco"),
+        ("When is the third mission scheduled?", "troisième mission prévue"),
+    ],
+)
+def test_more_rewrites_of_chat_and_english(question, rewritten):
+    assert rewritten in rewrite(question)
+
+
+def test_a_district_is_a_place_and_informations_are_no_word_to_find():
+    assert analyse("ds quel quartier se trouve l'incubateur visité a new york ?", MISSIONS).expects == "place"
+    assert analyse("à qui faut-il écrire pour avoir des informations ?", MISSIONS).focus == []
+
+
+def test_a_lowercase_name_is_read_whole_when_the_articles_index_it_whole():
+    assert analyse("ki est ines garrigou", MISSIONS, vocabulary={"ines", "garrigou"}).focus == ["ines", "garrigou"]
