@@ -129,7 +129,7 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional2", 0.9, 0.9, 60),
         ("fictional3", 0.93, 0.9, 64),
         ("fictional4", 0.83, 0.85, 64),
-        ("fictional5", 0.87, 0.9, 64),  # never studied: its failures were not read
+        ("fictional5", 0.89, 0.9, 64),  # never studied but for one English question (f5-26)
         ("fictional6", 0.93, 0.9, 64),
         ("fictional7", 0.93, 0.93, 64),
         ("fictional8", 0.85, 0.95, 64),
@@ -152,6 +152,8 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional25", 0.95, 0.85, 64),  # studied for one pass
         ("fictional26", 0.93, 0.95, 64),  # studied for one pass
         ("fictional27", 0.95, 0.95, 64),  # studied for one pass
+        ("fictional28", 0.81, 0.9, 64),  # studied briefly
+        ("fictional29", 0.91, 0.95, 64),  # studied briefly
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):
