@@ -607,7 +607,7 @@ def analyse(
         if not named and years:  # "investi à San Francisco en 2022": the year of a fact, not of an edition
             named, identifying = missions_named_by(places, missions)
         # The mission's own country and towns say which mission, nothing more; a stop of the trip
-        # ("à Beer-Sheva") is also what the question is about: it stays a word to find.
+        # no list of the country's towns holds ("à Eilat") is also what the question is about: it stays a word to find.
         own = {t for ref in missions if ref.mission in named for part in place_parts(ref) for t in part}
         identifying = {t for t in identifying if stem_in(t, own)}
         skip = skip | identifying

@@ -63,7 +63,7 @@ SECTORS = (
 )  # fmt: skip
 COUNTRIES = {
     "États-Unis": ("états-unis", "etats-unis", "usa", "californie", "new york", "silicon valley"),
-    "Israël": ("israël", "israel", "tel-aviv", "jérusalem"),
+    "Israël": ("israël", "israel", "tel-aviv", "jérusalem", "haïfa", "beer-sheva"),
     "Chine": ("chine", "hong kong", "shenzhen", "canton", "shanghai", "pékin"),
     "Canada": ("canada", "québec", "montréal", "toronto"),
     "Japon": ("japon", "tokyo", "osaka"),

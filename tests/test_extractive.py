@@ -916,3 +916,16 @@ def test_what_the_interviewee_says_in_the_first_person_is_theirs():
         "J'ai signé une lettre d'intention avec Shomer Security, une start-up de Beer-Sheva.",
     )
     assert "lettre d'intention" in asker.ask("What did Sandrine Aubéry sign with an Israeli start-up?").text
+
+
+def test_the_countrys_population_is_not_haifas_nor_beer_shevas():
+    asker = paragraphs_asker(
+        "Israël",
+        2019,
+        "Trois villes étaient au programme, Tel Aviv, Haïfa et Beer-Sheva : trois visages d’un pays d’à peine "
+        "9 millions d’habitants.",
+        country="Israël",
+    )
+    assert asker.ask("Combien d'habitants à Beer-Sheva ?").abstained
+    assert asker.ask("cb d'habitants a haifa ?").abstained
+    assert "9 millions" in asker.ask("Combien d'habitants compte Israël ?").text
