@@ -74,6 +74,7 @@ _RAISES_QUESTION = re.compile(r"^(?:\S+\s+){6,}[^:]*\s:\s[^:]*\?$")
 _ORDINAL_STEMS = frozenset(stem(w) for w in lexicon.ORDINALS)
 _INTERVIEW = re.compile(r"^\s*(?:\w+\s+)?questions?\s+[àa]\s+\S", re.I)  # "Trois questions à Sandrine Aubéry"
 _FIRST_PERSON = re.compile(r"\bj['’]|\b(?:je|nous)\b", re.I)
+_LABEL_LINE = re.compile(r"^\s*[^\s:]+(?:\s+[^\s:]+){0,3}\s*:\s")  # "Formalités : ...", "Coût de la mission : ..."
 _DAY_ASKED = re.compile(r"\bjour\s+(\d+)\b", re.I)
 _MISSION_NOUNS = r"(?:mission|[ée]dition|voyage|d[ée]l[ée]gation|d[ée]placement|s[ée]jour)s?\b"
 _NEXT_EDITION = re.compile(rf"\bprochaine?s?\s+{_MISSION_NOUNS}", re.I)
@@ -268,6 +269,8 @@ class ExtractiveAnswerer:
                     if ranked and evidence.ranks_another(checked, *ranked):
                         checked = ""  # "une première levée de fonds de 1,5 million" for the second one
                 holds = evidence.check(analysis.expects, checked, analysis.head, question_words, head_word)
+                if analysis.expects == "reason" and _LABEL_LINE.match(sentence):
+                    holds = holds and bool(evidence.strength("reason", sentence))  # "Formalités : …" gives none
                 head_related = bool(head_word) and french_model.related(str(head_word), sentence_words)
                 # A sentence quoted with the one before has its noun there too ("une start-up [...]. Les deux...")
                 noun = bool(analysis.noun) and (term_in(str(analysis.noun), own if leans else bag) or head_related)

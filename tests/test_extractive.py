@@ -929,3 +929,13 @@ def test_the_countrys_population_is_not_haifas_nor_beer_shevas():
     assert asker.ask("Combien d'habitants à Beer-Sheva ?").abstained
     assert asker.ask("cb d'habitants a haifa ?").abstained
     assert "9 millions" in asker.ask("Combien d'habitants compte Israël ?").text
+
+
+def test_a_practical_line_states_no_reason():
+    asker = paragraphs_asker(
+        "Hong Kong / Shenzhen",
+        2019,
+        "Le bilan est bon.",
+        "Formalités : passer par Hong Kong, visa chinois obligatoire pour le marché de Shenzhen.",
+    )
+    assert asker.ask("Pourquoi passer par Hong Kong pour attaquer le marché chinois ?").abstained
