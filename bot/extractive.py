@@ -447,7 +447,8 @@ class ExtractiveAnswerer:
         paraphrased = analysis.kind in ("pourquoi", "comment")  # a reason is told in other words
         if len(said) >= 2 and not paraphrased and not any(term_in(t, known) for t in said):
             return False
-        return any(term_in(n, known) for n in analysis.names)  # "schenzen": Shenzhen
+        # One of the names, whole: "kerem labs" is not "East River Lab" ("schenzen" is Shenzhen)
+        return any(all(term_in(n, known) for n in name) for name in _whole_names(analysis))
 
     def _opens_leaning(self, candidate: Candidate) -> bool:
         """The candidate is its chunk's first sentence and points back ("Il", "Ce Montpelliérain")."""
@@ -536,6 +537,23 @@ def _text(candidate: Candidate) -> str:
     doc = candidate.passage.document
     base = int(doc.metadata.get("start", 0))
     return doc.page_content[candidate.start - base : candidate.end - base]
+
+
+def _whole_names(analysis: Analysis) -> list[list[str]]:
+    """The question's names, the words of one name together: "Kerem Labs" -> [["kerem", "lab"]]."""
+    out: list[list[str]] = []
+    last = -2
+    for i, word in enumerate(words(analysis.question)):
+        found = [t for t in terms(word) if t in analysis.names]
+        if not found:
+            continue
+        if i == last + 1 and out:
+            out[-1].extend(found)
+        else:
+            out.append(found)
+        last = i
+    seen = {t for name in out for t in name}
+    return out + [[n] for n in analysis.names if n not in seen]
 
 
 def _of_nationality(analysis: Analysis, bag: Collection[str]) -> bool:

@@ -359,7 +359,7 @@ ENGLISH_WORDS = {
     "debrief": "restitution", "explained": "expliqué", "explain": "expliquer", "explains": "explique",
     "described": "décrit", "sign": "signé", "israeli": "Israël", "israelis": "Israël", "chinese": "Chine",
     "californian": "Californie", "return": "retour", "returned": "retour", "scheduled": "prévue",
-    "third": "troisième", "fourth": "quatrième",
+    "third": "troisième", "fourth": "quatrième", "listed": "cotées",
 }  # fmt: skip
 ENGLISH_STOPWORDS = set(
     "does do did is are was were the a an of to in on at for by with from according about this "

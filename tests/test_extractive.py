@@ -939,3 +939,14 @@ def test_a_practical_line_states_no_reason():
         "Formalités : passer par Hong Kong, visa chinois obligatoire pour le marché de Shenzhen.",
     )
     assert asker.ask("Pourquoi passer par Hong Kong pour attaquer le marché chinois ?").abstained
+
+
+def test_a_name_of_two_words_is_found_whole():
+    asker = paragraphs_asker(
+        "New York",
+        2019,
+        "La délégation a ensuite poussé la porte de l’incubateur East River Lab, qui héberge 85 start-ups.",
+        "Le lendemain, Kerem Labs a présenté ses programmes.",
+    )
+    assert asker.ask("Combien de start-up héberge Kerem Labs ?").abstained
+    assert "85 start-ups" in asker.ask("Combien de start-up héberge East River Lab ?").text
