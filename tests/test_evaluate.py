@@ -155,7 +155,7 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional28", 0.81, 0.9, 64),  # studied briefly
         ("fictional29", 0.91, 0.95, 64),  # studied briefly
         ("fictional30", 0.91, 0.85, 64),  # never studied: its failures were not read
-        ("fictional31", 0.85, 0.85, 64),  # never studied: its failures were not read
+        ("fictional31", 0.85, 0.9, 64),  # measured blind, then one refusal studied (f31-57)
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):
