@@ -149,6 +149,9 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
     people = head in people_stems()
     if people and count_participants(sentence)[0] is not None:
         return True  # "combien de participants": a count of people, read as the catalogue reads it
+    among = _AMONG.search(sentence)  # "Parmi les participants, quatre avaient déjà fait le voyage"
+    if among and stems_match(head, stem(among[1].lower())) and _is_number(among[2]):
+        return True
     labelled = _LABEL_COUNT.match(sentence)  # "Rendez-vous : 28 en quatre jours"
     if labelled and any(stems_match(head, stem(t)) for t in words(labelled["label"])):
         return True
@@ -176,6 +179,7 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
     return False
 
 
+_AMONG = re.compile(r"\bparmi\s+(?:les|ces|ses|leurs|nos|vos)\s+([^\W\d_]+)[^,.;:]{0,40},\s*([^\s,]+)", re.I)
 # "Jour 4 – Distribution et rendez-vous": a day's number, no count ("Le premier jour, 12 rendez-vous" is one).
 _BETWEEN_TWO = re.compile(r"\bentre\s+deux\b", re.I)  # "Entre deux rendez-vous, la délégation a...": no count
 _NUMBERED = re.compile(r"\b(jours?|journ[ée]es?|[ée]tapes?|n°|num[ée]ro)\s+\d+\b", re.I)

@@ -746,6 +746,8 @@ def _elsewhen(sentence: str, doc: Document, analysis: Analysis) -> bool:
     only other years than its mission's and the question's.
     """
     if analysis.expects == "quantity":
+        if set(YEAR.findall(sentence)) & set(analysis.focus):  # "ceux du voyage de 2017": the question says so
+            return False
         asked = analysis.years[0] if len(analysis.years) == 1 else doc.metadata.get("year")
         return told_earlier(sentence, asked if isinstance(asked, int) else None)
     if analysis.expects != "date":

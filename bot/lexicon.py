@@ -62,7 +62,7 @@ LIGHT_WORDS = set(
     "plutot jusqu concretement finalement chaque principal principale principaux "
     "principales arrive arrivee arrives arrivees arriver arrivait vient viennent venir venu venue venus venues "
     "slt salut voir propose proposent proposait aujourd hui actuellement desormais maintenant informations "
-    "information".split()
+    "information beaucoup passer".split()
 )
 # Participles the tagger may miss, read as verbs: found when the article uses them ("centrée sur
 # l'IA"), a paraphrase to pass over when it does not.
@@ -158,6 +158,7 @@ SYNONYM_WORDS = [
     "début débuté débuter commencé commencer commence démarré démarrer",
     "aide aides soutien subvention versé verser accordé financé financer charge",  # "pris en charge"
     "retardé retard reporté report repoussé décalé différé",
+    "revenir revenus revenu revenue reviennent retourner retourné retournés retournée",  # came back
     "départ quitter quitté quittée quittent décollage décollé",  # "quitté Toulouse": "Départ de Toulouse"
     # Demonyms of Occitanie towns that do not start like the town ("ruthénoise" for Rodez).
     "rodez ruthénois ruthénoise ruthénoises",
@@ -247,6 +248,7 @@ REWRITES = [
     (r"\bpdt\b", "pendant"),
     (r"\ben\s+train\s+d['’]?(?:e\s+)?", ""),  # "était en train de fusionner": fusionnait
     (r"\bpr\b", "pour"),
+    (r"\bcomptes?[- ]rendus?\b", "article"),  # "d'après le compte rendu de 2023": the article
     (r"\bds\b", "dans"),
     # "Quels thèmes seront mis en avant ?": "mettra l'accent sur".
     (r"\b(?:mis|mise|mises|mettr\w*|met|mettent)\s+en\s+avant\b|\b[àa]\s+l['’]honneur\b", "accent"),

@@ -417,20 +417,17 @@ def proper_nouns(question: str) -> list[str]:
 
 
 def pick_edition(tokens: Sequence[str], named: list[str], missions: Sequence[MissionRef]) -> list[int]:
-    """The year of the edition the question names: "la première mission Silicon Valley" -> [2017]."""
+    """The years of the editions the question names by rank: "la première mission Silicon Valley" -> [2017]."""
     names = _destination_terms(named, missions)
-    wanted = next(
-        (
-            lexicon.ORDINALS[fold(t)]
-            for i, t in enumerate(tokens)
-            if fold(t) in lexicon.ORDINALS and _names_a_mission(tokens[max(0, i - 3) : i + 3], names)
-        ),
-        None,
-    )
     editions = sorted({m.year for m in missions if m.mission in named and m.year})
-    if wanted is None or len(editions) < 2 or not -len(editions) <= wanted < len(editions):
+    if len(editions) < 2:
         return []
-    return [editions[wanted]]
+    ranks = [
+        lexicon.ORDINALS[fold(t)]
+        for i, t in enumerate(tokens)
+        if fold(t) in lexicon.ORDINALS and _names_a_mission(tokens[max(0, i - 3) : i + 3], names)
+    ]
+    return sorted({editions[r] for r in ranks if -len(editions) <= r < len(editions)})
 
 
 def _full_name_at(tokens: Sequence[str], head: str, names: Collection[str]) -> bool:
@@ -631,8 +628,19 @@ def analyse(
         # ...unless it names the edition: "la mission Silicon Valley de 2019".
         asked = [y for y in edition_years(tokens, named, missions) if y not in editions]
         unknown_edition = f"{named[0]} {asked[0]}" if asked else None
-    if named and not years:
-        years = pick_edition(tokens, named, missions)
+    other_edition: list[str] = []
+    if named:
+        ranked = pick_edition(tokens, named, missions)
+        if ranked and len({*years, *ranked}) > 1:
+            # "ceux de la première édition revenus pour la deuxième": only the later article tells of
+            # both, and there the earlier edition is a word to find ("dont 3 de la première édition").
+            later = max({*years, *ranked})
+            other_edition = [str(y) for y in years if y != later]
+            other_edition += [stem(t) for t in tokens if lexicon.ORDINALS.get(fold(t)) is not None
+                              and pick_edition([t, "edition"], named, missions) != [later]]
+            years = [later]
+        else:
+            years = years or ranked
     ordinal = any(fold(t) in lexicon.ORDINALS for t in tokens)  # "la troisième édition": not the one announced
     if named and not years and future and not ordinal:  # "la prochaine mission Silicon Valley": the one announced
         years = sorted({m.year for m in missions if m.mission in named and m.announced and m.year})
@@ -642,7 +650,8 @@ def analyse(
             stem(t) for i, t in enumerate(tokens)
             if fold(t) in lexicon.ORDINALS and _names_a_mission(tokens[max(0, i - 3) : i + 3], destination)
         } | {"edit"}  # fmt: skip
-        focus = [t for t in focus if t not in edition_words]
+        focus = [t for t in focus if t not in edition_words or t in other_edition]
+        focus += [t for t in other_edition if t not in focus]
     # "l'aide prévue pour la deuxième édition": what that edition planned, not what comes after it
     if future and years and folded & lexicon.FUTURE_WORDS <= _PLANNED_FOR and not folded & _AFTER:
         future = False

@@ -28,6 +28,8 @@ from index.french import stem
             False,
         ),  # the number follows the noun
         ("Il y avait 15 investisseurs.", "entrepreneur", False),
+        ("Parmi les participants, quatre avaient déjà fait le voyage.", "particip", True),  # the count after
+        ("Parmi les participants, certains avaient déjà fait le voyage.", "particip", False),
         ("Le programme comprenait trois jours de rencontres.", "rencontr", False),  # it counts days
         ("La délégation a enchaîné plus de soixante rencontres B2B.", "rencontr", True),
         ("Il y avait quinze personnes.", None, True),

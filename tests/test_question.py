@@ -820,3 +820,17 @@ def test_a_district_is_a_place_and_informations_are_no_word_to_find():
 
 def test_a_lowercase_name_is_read_whole_when_the_articles_index_it_whole():
     assert analyse("ki est ines garrigou", MISSIONS, vocabulary={"ines", "garrigou"}).focus == ["ines", "garrigou"]
+
+
+def test_a_question_naming_two_editions_is_answered_from_the_later_one():
+    a = analyse("Combien de participants de la première édition sont revenus pour la deuxième édition ?", MISSIONS)
+    assert a.missions == ["Mission Silicon Valley"] and a.years == [2019]
+    assert "premi" in a.focus  # "dont 3 de la première édition": the earlier edition is a word to find
+    b = analyse("Combien de participants de la mission de 2017 sont retournés lors de la 2e mission Silicon Valley ?", MISSIONS)
+    assert b.years == [2019] and "2017" in b.focus
+
+
+def test_a_report_is_the_article():
+    a = analyse("Pourquoi beaucoup de start-up ont quitté San Francisco, d'après le compte rendu de 2023 ?", MISSIONS)
+    assert {"compt", "rendu", "beaucoup"}.isdisjoint(a.focus) and "start" in a.focus
+
