@@ -113,6 +113,7 @@ class Candidate:
     echo: float = 0.0  # share of the question's other words (not focus) that the sentence holds
     elsewhere: bool = False  # about another town of the mission than the one asked ("la ville en compte")
     replies: bool = False  # after a question the article asks, the one the user asks too
+    borrowed: bool = False  # covered only with the chunk before's last sentence, which its quote cannot show
 
     @property
     def score(self) -> float:
@@ -129,6 +130,7 @@ class Candidate:
             - 0.2 * self.elsewhen
             + 0.1 * self.echo
             + 0.3 * self.replies
+            - 0.25 * self.borrowed
         )
 
 
@@ -248,8 +250,11 @@ class ExtractiveAnswerer:
                 if analysis.head in evidence.people_stems() and tells_participants(sentence):
                     own = own | {analysis.head}  # "la CCI a emmené neuf entreprises": the participants
                 quoted = f"{before} {sentence}" if leans and before else sentence  # as _with_context quotes it
+                # "Ces rencontres ont permis..." opening a chunk leans on the chunk before, which its quote cannot show
+                alone = (own - previous) | bag if leans and not before else own
                 previous, before = bag, sentence
                 coverage = self._coverage(own, context, analysis, article)
+                borrowed = alone != own and coverage > self._coverage(alone, context, analysis, article)
                 if speaker is not None and (analysis.kind == "qui" or analysis.expects in ("person", "entity")):
                     quoted = f"{quoted} {speaker.page_content}"  # who said it is the answer
                 # Asked about a town, the country's figure in its sentence is no answer ("Tel-Aviv,
@@ -303,7 +308,7 @@ class ExtractiveAnswerer:
                     Candidate(
                         passage, rank, base + s, base + e, coverage, holds, noun, head_related, precision, bag, speaker,
                         label_only, _elsewhen(sentence, doc, analysis), _share(others, own),
-                        _elsewhere(own, told_at, analysis, sentence), replying,
+                        _elsewhere(own, told_at, analysis, sentence), replying, borrowed,
                     )
                 )
         return out

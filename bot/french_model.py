@@ -12,6 +12,8 @@ from functools import cache, lru_cache
 
 import numpy as np
 
+from bot import lexicon
+
 MIN_LENGTH = 4  # short words ("vu", "an") have noisy vectors
 SAME_ROOT = 5  # words that share their first letters are compared by stem, not by vector
 RELATED_MIN = 0.75  # cosine from which two words count as the same idea ("magasins", "supermarchés")
@@ -69,7 +71,7 @@ def same_word(word: str, other: str) -> bool:
 
 def related(word: str, others: Iterable[str]) -> bool:
     """`others` hold a near-synonym of `word`."""
-    return closeness(word, others) >= RELATED_MIN
+    return closeness(word, [o for o in others if not lexicon.counterparts(word, o)]) >= RELATED_MIN
 
 
 @lru_cache(maxsize=4096)

@@ -35,6 +35,8 @@ TYPE_HEAD_WORDS = {
 NARROW_CLASS_WORDS = "incubateur incubateurs accélérateur accélérateurs université universités école fonds cabinet"
 # "combien de temps": a duration; "quel temps" (the weather) is not one.
 TIME_HEAD = "temp"
+# "Combien d'années séparent les deux éditions ?": a span of time, like "combien de temps".
+DURATION_UNITS = frozenset(stem(w) for w in "année années an ans mois semaine semaines".split())
 DAY_HEAD = "jour"  # "Quel jour...": one day is asked for
 # Heads that must appear in the answer and also name a money amount ("chiffre d'affaires").
 REQUIRED_MONEY_WORDS = "chiffre salaire rémunération"
@@ -189,6 +191,16 @@ SYNONYM_WORDS = [
     "partenaire partenaires partenariat",
     "chercheur chercheurs chercheuse professeur professeure scientifique scientifiques",
 ]
+# The two sides of one exchange, which word vectors put close: "visiteurs" are no "exposants".
+COUNTERPARTS = [
+    "visiteur visiteurs | exposant exposants",
+    "acheteur acheteurs | vendeur vendeurs",
+    "client clients | fournisseur fournisseurs",
+    "importateur importateurs | exportateur exportateurs",
+    "étudiant étudiants | professeur professeurs enseignant enseignants",
+    "homme hommes | femme femmes",
+    "employeur employeurs | salarié salariés",
+]
 # Adjectives of a destination, what they become after "mission" and after a business noun.
 DEMONYMS = [
     ("asiatiques?", "en Asie", "d'Asie"), ("am[ée]ricaine?s?", "aux États-Unis", "des États-Unis"),
@@ -248,6 +260,7 @@ REWRITES = [
     (r"\bpdt\b", "pendant"),
     (r"\ben\s+train\s+d['’]?(?:e\s+)?", ""),  # "était en train de fusionner": fusionnait
     (r"\bpr\b", "pour"),
+    (r"\b(les|aux|des)\s+(?:deux|2)\s+([ée]ditions|missions|voyages|s[ée]jours)\b", r"\1 \2"),  # both: no count
     (r"\bcomptes?[- ]rendus?\b", "article"),  # "d'après le compte rendu de 2023": the article
     (r"\bds\b", "dans"),
     # "Quels thèmes seront mis en avant ?": "mettra l'accent sur".
@@ -265,7 +278,7 @@ REWRITES = [
     # "le quatrième jour": "Jour 4" in a day-by-day programme.
     *[(rf"\b{word}\s+(jour|journ[ée]e)\b", rf"\1 {n}") for n, word in enumerate(
         ["premier", "deuxi[èe]me", "troisi[èe]me", "quatri[èe]me", "cinqui[èe]me", "sixi[èe]me", "septi[èe]me"], 1)],
-    (r"\bchefs?\s+d['’]\s*entreprises?\b", "dirigeants"),
+    (r"\bchef(?:fe)?s?\s+d['’]\s*entreprises?\b", "dirigeants"),
     (r"\bct\b", "c'était"),
     # "combien d'entreprises y ont pris part ?": took part, participated.
     (r"\b(?:pris|prendre|prend|prennent|prenaient|prenait|prendront)\s+part\b(?!\s+(?:de|d['’]|des|du)\b)",
@@ -356,6 +369,7 @@ ENGLISH_WORDS = {
     "contracts": "contrats", "agreements": "accords", "negotiation": "négociation", "negotiations": "négociations",
     "train": "train", "journey": "trajet", "visits": "visites", "lab": "laboratoire", "labs": "laboratoires",
     "laboratory": "laboratoire", "school": "école", "schools": "écoles", "universities": "universités",
+    "secure": "obtenir", "secured": "obtenu", "obtained": "obtenu", "arranged": "organisé",
     "buyers": "acheteurs", "buyer": "acheteur", "distributor": "distributeur", "distributors": "distributeurs",
     "customers": "clients", "customer": "client", "clients": "clients", "prototype": "prototype",
     "debrief": "restitution", "explained": "expliqué", "explain": "expliquer", "explains": "explique",
@@ -378,6 +392,7 @@ _ENGLISH_FIRMS = [
     (re.compile(r"\blaw\s+firms?\b", re.I), "cabinet d'avocats"),
     # "business leaders", "company heads": the companies' heads, not companies.
     (re.compile(r"\b(?:business|company)\s+(?:leaders?|owners?|executives?|heads?|managers?)\b", re.I), "dirigeants"),
+    (re.compile(r"\b(?:business|b2b|one-to-one)\s+(?:meetings?|appointments?)\b", re.I), "rendez-vous"),
     (re.compile(r"\b(?:took|take|takes|taking)\s+part\b", re.I), "participé"),
     (re.compile(r"\bmost\s+recent\b", re.I), "récente"),
     (re.compile(r"\b(?:the\s+)?(?:San\s+Francisco\s+)?Bay\s+Area\b", re.I), "baie de San Francisco"),
@@ -458,6 +473,24 @@ def synonyms() -> dict[str, frozenset[str]]:
         for s in stems:
             table.setdefault(s, set()).update(stems - {s})
     return {k: frozenset(v) for k, v in table.items()}
+
+
+@cache
+def _counterpart_sides() -> dict[str, tuple[int, int]]:
+    """Each counterpart word's (group, side)."""
+    return {
+        fold(word): (g, side)
+        for g, group in enumerate(COUNTERPARTS)
+        for side, half in enumerate(group.split("|"))
+        for word in half.split()
+    }
+
+
+def counterparts(word: str, other: str) -> bool:
+    """`word` and `other` name the two sides of one exchange: ("visiteurs", "exposants") -> True."""
+    sides = _counterpart_sides()
+    a, b = sides.get(fold(word)), sides.get(fold(other))
+    return a is not None and b is not None and a[0] == b[0] and a[1] != b[1]
 
 
 def demonym_places(term: str) -> frozenset[str]:

@@ -159,7 +159,7 @@ def expected_type(kind: str, head: str | None, tokens: Sequence[str]) -> str | N
     if kind == "comment" and folded & lexicon.TRAVEL_VERBS:  # "ils sont allés de NY à Montréal comment ?"
         return "transport"
     if kind == "combien":
-        if head in heads["duration"] or head == lexicon.TIME_HEAD:  # "combien de temps"
+        if head in heads["duration"] or head == lexicon.TIME_HEAD or head in lexicon.DURATION_UNITS:
             return "duration"
         money_heads = heads["money"] | lexicon.required_money_heads()  # "combien de chiffre d'affaires"
         # "how much...cost"; "combien d'entreprises la Région a-t-elle aidées" counts companies
@@ -578,7 +578,8 @@ def analyse(
     elif head in lexicon.required_money_heads():
         skip = skip | lexicon.companions()
     if expects in TYPE_WORDS_SKIPPED:  # "What phone number...": "numéro" is no word to find either
-        type_words = lexicon.type_heads()[expects] | ({lexicon.TIME_HEAD} if expects == "duration" else set())
+        durations = {lexicon.TIME_HEAD, *lexicon.DURATION_UNITS} if expects == "duration" else set()
+        type_words = lexicon.type_heads()[expects] | durations
         skip = skip | (set(all_terms) & type_words)
     if expects == "contact":  # "Comment joindre l'organisateur ?": the contact an article gives is the organiser's
         skip = skip | {stem(w) for w in tokens if fold(w) in lexicon.CONTACT_VERBS or fold(w).startswith(_ORGANISER)}

@@ -179,6 +179,9 @@ def test_a_season_and_a_year_make_a_date():
         ("Ils ont exprimé des idées de mission sur la côte Est des USA.", True, True),
         ("Cinq entreprises reviendront sur le salon l'an prochain.", True, False),
         ("Six jours de programme, dont une journée à Johor Bahru.", False, False),
+        ("Nous allons tester deux capteurs dès cet été.", True, False),  # the near future
+        ("Nous ouvrirons un bureau à Boston.", True, False),
+        ("Ils vont à Palo Alto chaque année.", False, False),
         ("Vingt porteurs de projet d’Occitanie ont participé.", False, False),
     ],
 )

@@ -950,3 +950,25 @@ def test_a_name_of_two_words_is_found_whole():
     )
     assert asker.ask("Combien de start-up héberge Kerem Labs ?").abstained
     assert "85 start-ups" in asker.ask("Combien de start-up héberge East River Lab ?").text
+
+
+def test_a_chunk_opening_that_leans_on_the_chunk_before_loses_to_that_chunk():
+    asker = paragraphs_asker(
+        "Silicon Valley",
+        2017,
+        "Enfin, les présentations des intervenants – Big Data chez Numberly, réalité augmentée chez Google – "
+        "ont permis de comprendre l’impact des NTIC.",
+        "Pour les participants, ces rencontres ont permis de croiser les informations.",
+    )
+    assert "Big Data" in asker.ask("Qu'a présenté Numberly aux participants ?").text
+
+
+def test_a_plan_in_the_near_future_answers_what_someone_plans():
+    asker = paragraphs_asker(
+        "Israël",
+        2019,
+        "Ce que j’ai vu dans le Néguev a cinq ans d’avance. Nous allons tester deux capteurs israéliens dès cet été.",
+        "Laurent Fabrègues, gérant d’AquaSud Irrigation, à Nîmes",
+    )
+    assert "deux capteurs" in asker.ask("Que prévoit Laurent Fabrègues après la mission Israël ?").text
+

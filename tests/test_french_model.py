@@ -16,6 +16,13 @@ def test_words_of_another_topic_are_not():
     assert closeness("salaire", ["prix", "tarif"]) < RELATED_MIN
 
 
+def test_the_two_sides_of_an_exchange_are_not_related():
+    assert closeness("visiteurs", ["exposants"]) >= RELATED_MIN  # the vectors put them close...
+    assert not french_model.related("visiteurs", ["exposants"])  # ...but visitors are no exhibitors
+    assert not french_model.related("acheteurs", ["vendeurs"])
+    assert french_model.related("supermarchés", ["magasins"])
+
+
 def test_words_of_one_root_are_left_to_the_stems():
     assert closeness("entreprises", ["entrepreneurs"]) == 0.0
 

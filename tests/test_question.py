@@ -834,3 +834,13 @@ def test_a_report_is_the_article():
     a = analyse("Pourquoi beaucoup de start-up ont quitté San Francisco, d'après le compte rendu de 2023 ?", MISSIONS)
     assert {"compt", "rendu", "beaucoup"}.isdisjoint(a.focus) and "start" in a.focus
 
+
+def test_a_span_in_years_is_a_duration_and_both_editions_are_no_count():
+    a = analyse("Combien d'années séparent les deux éditions de la mission Silicon Valley ?", MISSIONS)
+    assert a.expects == "duration" and "deux" not in a.focus and "anne" not in a.focus
+    assert analyse("Quelle cheffe d'entreprise nîmoise est venue ?", MISSIONS).noun == stem("dirigeants")
+
+
+def test_english_business_meetings_are_meetings():
+    assert analyse("How many business meetings were arranged?", MISSIONS).noun == "rend"  # "rendez-vous"
+
