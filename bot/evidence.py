@@ -81,7 +81,9 @@ _PLACE = re.compile(
 )
 # "Tel-Aviv, Jérusalem et Beer-Sheva": a list of names is a list of places or of entities.
 _NAME = r"[A-ZÀ-Ý][\w\-]+(?:\s[A-ZÀ-Ý][\w\-]+)*"
-_NAME_LIST = re.compile(rf"{_NAME},\s[A-ZÀ-Ý][\w\-]+.{{0,40}}?\bet\s[A-ZÀ-Ý]|{_NAME}(?:,\s{_NAME}){{2,}}")
+_NAME_LIST = re.compile(
+    rf"{_NAME},\s(?:(?:puis|ensuite|enfin)\s)?[A-ZÀ-Ý][\w\-]+.{{0,40}}?\bet\s[A-ZÀ-Ý]|{_NAME}(?:,\s{_NAME}){{2,}}"
+)  # "de San Francisco à Palo Alto, puis Mountain View et San José"
 _ROLE = re.compile(
     rf"\b{ROLE_TITLES}\b|\bdesigner\b|\binventeur\b|\ben tant qu|\bentrepreneur\b|"
     r"\ba\s+fond[ée]\b|\bfond[ée]e?s?\b[^.]{0,40}?\bpar\b|\bdirige\b|"
@@ -371,6 +373,8 @@ def strength(expects: str | None, sentence: str, head: str | None = None, one_da
         return 1.0 if _NAME_LIST.search(sentence) or _NAME_THEN_TOWN.search(sentence) else 0.0
     if expects == "entity" and head:
         return 1.0 if names_after(sentence, head) else 0.0
+    if expects == "sector":  # "le logiciel, la santé, le spatial et le tourisme" beats one theme
+        return 1.0 if len(find_sectors(sentence)) >= 2 else 0.0
     return 0.0
 
 

@@ -188,6 +188,8 @@ class ExtractiveAnswerer:
         # What a count asks of them besides coming: "ont ouvert un bureau" ({"ouvert", "bureau"}).
         counts_some = set() if who_came or analysis.expects != "quantity" else set(analysis.focus) - {analysis.head}
         counts_some = counts_some - set(analysis.names)  # "la délégation partie à Manhattan": a place, no deed
+        if analysis.head is not None and analysis.head not in evidence.people_stems() | _FIRMS:
+            counts_some = set()  # "Combien de villes ont-ils visitées ?" counts towns, not who did something
         for rank, passage in enumerate(passages):
             doc = passage.document
             base = int(doc.metadata.get("start", 0))
@@ -727,6 +729,9 @@ _DONE = frozenset(stem(w) for w in ("signés", "conclus", "finalisés"))
 _PENDING = re.compile(r"\bn[ée]gociations?\b|\ben\s+(?:cours\s+de\s+)?discussions?\b|\b[àa]\s+l['’][ée]tude\b", re.I)
 
 
+_FIRMS = frozenset(stem(w) for w in "entreprises sociétés pme".split())  # the participants, counted as firms
+
+
 def _pending_only(sentence: str, bag: Collection[str], analysis: Analysis) -> bool:
     """The question asks what was done (signed, concluded) and the sentence tells only of what is
     still under way: "Combien de contrats ont été signés ?" -> "quatre contrats en négociation".
@@ -802,7 +807,7 @@ _BOTH_TOWNS = re.compile(
 )
 
 
-_CLAUSE_BREAK = re.compile(r";|,\s+(?:et|mais|puis|tandis\s+que|alors\s+que)\s+", re.I)
+_CLAUSE_BREAK = re.compile(r";|,\s+(?:et|mais|puis|tandis\s+que|alors\s+que|avant\s+de|avant\s+d['’])\s*", re.I)
 
 
 def _clause_of(sentence: str, focus: Collection[str]) -> frozenset[str]:

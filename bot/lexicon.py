@@ -24,7 +24,7 @@ TYPE_HEAD_WORDS = {
     "acteur acteurs partenaire partenaires marque structure cabinet investisseur investisseurs "
     "entrepreneur entrepreneurs dirigeant dirigeants invité participant participants expert "
     "interlocuteur incubateur accélérateur site sites",
-    "money": "prix coût tarif montant budget valeur somme argent aide subvention financier financière",
+    "money": "prix coût tarif frais montant budget valeur somme argent aide subvention financier financière",
     "contact": "téléphone numéro mail email courriel contact contacts coordonnées",
     "rank": "rang classement",
     "sector": "secteur secteurs domaine domaines filière filières thématique thématiques thème thèmes "
@@ -64,7 +64,7 @@ LIGHT_WORDS = set(
     "plutot jusqu concretement finalement chaque principal principale principaux "
     "principales arrive arrivee arrives arrivees arriver arrivait vient viennent venir venu venue venus venues "
     "slt salut voir propose proposent proposait aujourd hui actuellement desormais maintenant informations "
-    "information beaucoup passer".split()
+    "information beaucoup passer venait venaient".split()
 )
 # Participles the tagger may miss, read as verbs: found when the article uses them ("centrée sur
 # l'IA"), a paraphrase to pass over when it does not.
@@ -93,7 +93,7 @@ ROLE_NOUNS = set(
 # Berlin ?"): the answer must look ahead, and these words, like "mission", are not to be found.
 FUTURE_WORDS = set(
     "prochain prochaine prochains prochaines suite ensuite envisage envisagee envisagees envisages "
-    "envisager prevu prevue prevus prevues prevoit futur future futurs futures avenir "
+    "envisager prevu prevue prevus prevues prevoit prevoient futur future futurs futures avenir "
     "voudraient voudrait aimeraient aimerait souhaiteraient souhaiterait annoncee annoncees annonce "
     "aura auront sera seront pourra pourront pourrai pourrons pourrez partira partiront".split()
 )
@@ -101,11 +101,11 @@ FUTURE_WORDS = set(
 # price ("money"), a contact or a date: plans, prices, contacts and dates are worded with these.
 QUERY_EXPANSIONS = {
     "future": "prochaine suite ensuite prévoit prévue programmée étudie étude envisage réfléchit prépare",
-    "money": "prix coût tarif participation euros budget compter",
+    "money": "prix coût tarif frais participation euros budget compter",
     "contact": "contact contacter renseignements joindre téléphone mail courriel",
     "date": "dates date période calendrier",
 }
-FUTURE_COMPANIONS = set("destination destinations etape etapes".split())
+FUTURE_COMPANIONS = set("destination destinations etape etapes organisateurs organisateur organisatrice".split())
 # Verbs of reaching someone: "Qui contacter pour la mission Israël ?" asks for a phone or an e-mail.
 CONTACT_VERBS = set("contacter contacte joindre appeler ecrire".split())
 # Verbs of going through places: "Quelles villes la délégation a-t-elle visitées ?" asks for towns.
@@ -116,7 +116,8 @@ PLACE_VERBS = set(
 WORK_VERBS = set("travaille travaillait travaillent bosse bossait exerce exercait employe employee".split())
 # Verbs that a "pourquoi" question wraps around its subject: "Pourquoi avoir choisi Montréal ?".
 REASON_LIGHT_WORDS = set(
-    "choisi choisir choix choisie opte organise organisee organiser partir parti destination interet".split()
+    "choisi choisir choix choisie opte organise organisee organiser partir parti destination interet etape etapes"
+    "".split()
 )
 MONEY_VERBS = set(
     "coute coutait coutent coutaient couter paye paie payer leve levee leves lever investi "
@@ -261,6 +262,7 @@ REWRITES = [
     (r"\ben\s+train\s+d['’]?(?:e\s+)?", ""),  # "était en train de fusionner": fusionnait
     (r"\bpr\b", "pour"),
     (r"\b(les|aux|des)\s+(?:deux|2)\s+([ée]ditions|missions|voyages|s[ée]jours)\b", r"\1 \2"),  # both: no count
+    (r"\b[àa]\s+l['’]\s*[ée]tude\b", "envisagée"),  # "Quelle mission est à l'étude ?": one planned
     (r"\bcomptes?[- ]rendus?\b", "article"),  # "d'après le compte rendu de 2023": the article
     (r"\bds\b", "dans"),
     # "Quels thèmes seront mis en avant ?": "mettra l'accent sur".
@@ -270,6 +272,8 @@ REWRITES = [
     # "l'aire urbaine de New York": its metropolitan area.
     (r"\b(?:aire|zone)\s+urbaine\b|\br[ée]gion\s+m[ée]tropolitaine\b", "agglomération"),
     (r"\bcoups?\s+de\s+pouce\b", "aide"),
+    # "Combien coûte la participation, avant toute aide ?": the full price, no aid asked about
+    (r"\b(?:avant|hors|sans)\s+(?:toute?s?\s+|les?\s+|la\s+|l['’]\s*|d['’]\s*)?(?:aides?|subventions?)\b", ""),
     # "la mission asiatique": the mission to Asia; "les start-ups israéliennes": those of Israel.
     *[(rf"\b(mis{{1,2}}ions?|voyages?|d[ée]l[ée]gations?|s[ée]jours?|d[ée]placements?|[ée]ditions?)\s+{adjective}\b",
        rf"\1 {place}")
@@ -295,6 +299,8 @@ REWRITES = [
     (r"\badresses?\s+(?:e-?mail|mail|m[ée]l|[ée]lectronique|courriel)\b", "mail"),
     (r"\bkoi\b", "quoi"),
     (r"\bki\b", "qui"),
+    # "qui sont les 3 ventures capital rencontrés ?": which ones of a class, named
+    (r"\bqui\s+(sont|[ée]taient)\s+les\s+(?=(?:\d+|deux|trois|quatre|cinq|six)\s)", r"quels \1 les "),
     # "Qui est à la tête de X ?": who runs it.
     (r"\b(?:est|[ée]tait|sont|[ée]taient|se\s+trouve)\s+(?:à|a)\s+la\s+t[êe]te\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*",
      "dirige "),
@@ -369,6 +375,8 @@ ENGLISH_WORDS = {
     "contracts": "contrats", "agreements": "accords", "negotiation": "négociation", "negotiations": "négociations",
     "train": "train", "journey": "trajet", "visits": "visites", "lab": "laboratoire", "labs": "laboratoires",
     "laboratory": "laboratoire", "school": "école", "schools": "écoles", "universities": "universités",
+    "plan": "prévoient", "plans": "prévoit", "organisers": "organisateurs", "organizers": "organisateurs",
+    "exhibitors": "exposants", "exhibitor": "exposant", "visitors": "visiteurs", "visitor": "visiteur",
     "secure": "obtenir", "secured": "obtenu", "obtained": "obtenu", "arranged": "organisé",
     "buyers": "acheteurs", "buyer": "acheteur", "distributor": "distributeur", "distributors": "distributeurs",
     "customers": "clients", "customer": "client", "clients": "clients", "prototype": "prototype",

@@ -518,6 +518,8 @@ def unglue(text: str, vocabulary: Collection[str]) -> str:
 
     def split(match: re.Match[str]) -> str:
         whole, rest = stem(match.group()), stem(match.group(2))
+        if fold(match.group()) in lexicon.LIGHT_WORDS:  # "déroulée" is no "d'éroulée"
+            return match.group()
         if whole in vocabulary or correct(whole, vocabulary) != whole:
             return match.group()
         known = rest in vocabulary or correct(rest, vocabulary) != rest
@@ -589,7 +591,8 @@ def analyse(
     light = light | (lexicon.PLACE_VERBS if expects == "place" else set())
     if future:
         light = light | lexicon.FUTURE_WORDS | lexicon.FUTURE_COMPANIONS | lexicon.GENERIC_MISSION_WORDS
-    skip = skip | {stem(w) for w in tokens if fold(w) in light}
+    lights = [w for w in tokens if fold(w) in light]  # as the question's terms are, corrected ("passe": "pass")
+    skip = skip | {stem(w) for w in lights} | {correct_word(w, stem(w), vocabulary) for w in lights}
     if expects == "role":
         skip = skip | role_verbs
     names = [correct(t, vocabulary) for w in proper_nouns(question) for t in terms(w)]
@@ -597,6 +600,12 @@ def analyse(
     names = [t for t in dict.fromkeys(names) if t in all_terms and t not in skip]
     if kind != "combien" and head in names and _full_name_at(tokens, head, names):
         head = None  # "What did Sandrine Aubéry sign?" ("quel Sandrine Aubéry..."): a person is no noun asked about
+    if not named and years and names:
+        # "Combien Cortexa AI a-t-elle levé en 2023 ?": told only in another year's article, the
+        # year is the fact's, not the edition's.
+        holders = [m for m in missions if m.vocabulary and all(stem_in(n, m.vocabulary) for n in names)]
+        if holders and not any(m.year in years for m in holders):
+            years = []
     places = [t for w in place_names(question) for t in terms(w)]
     if not named and places:
         # Places found in one mission's article only ("à Tel-Aviv") name that mission.

@@ -489,3 +489,8 @@ def test_a_ratio_and_an_idiom_are_no_counts():
 
 def test_someone_expected_somewhere_is_a_plan():
     assert looks_ahead("Une délégation israélienne est attendue à Toulouse au printemps 2019.")
+
+
+def test_a_list_of_towns_may_go_on_with_puis():
+    assert strength("place", "Ils ont sillonné la baie, de San Francisco à Palo Alto, puis Mountain View et San José.") == 1.0
+

@@ -972,3 +972,28 @@ def test_a_plan_in_the_near_future_answers_what_someone_plans():
     )
     assert "deux capteurs" in asker.ask("Que prévoit Laurent Fabrègues après la mission Israël ?").text
 
+
+def test_a_figure_told_of_the_town_after_avant_de_is_that_towns():
+    asker = paragraphs_asker(
+        "Hong Kong / Shenzhen",
+        2023,
+        "La délégation a d’abord passé deux jours à Hong Kong, place financière, avant de rejoindre en train "
+        "Shenzhen, ville de 17 millions d’habitants.",
+        country="Chine",
+    )
+    assert asker.ask("cb d'habitants a hong kong stp ?").abstained
+    assert "17 millions" in asker.ask("Combien d'habitants compte Shenzhen ?").text
+
+
+def test_a_list_of_sectors_beats_one_theme():
+    asker = paragraphs_asker(
+        "Silicon Valley",
+        2024,
+        "Du 13 au 17 mai dernier, vingt-deux entrepreneurs d’Occitanie ont participé à la deuxième édition de "
+        "« Mission Silicon Valley ». Le fil rouge de cette édition : l’intelligence artificielle générative "
+        "et ses usages dans les PME.",
+        "Les 22 participants ont sillonné la baie, de San Francisco à Palo Alto. Ils représentaient le logiciel, "
+        "la santé, le spatial et le tourisme.",
+    )
+    answer = asker.ask("Et pour la mission Silicon Valley 2024, de quels secteurs venaient les participants ?")
+    assert "tourisme" in answer.citations[0].quote

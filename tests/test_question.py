@@ -844,3 +844,34 @@ def test_a_span_in_years_is_a_duration_and_both_editions_are_no_count():
 def test_english_business_meetings_are_meetings():
     assert analyse("How many business meetings were arranged?", MISSIONS).noun == "rend"  # "rendez-vous"
 
+
+def test_a_light_word_is_not_unglued_nor_kept_once_corrected():
+    a = analyse("À quelles dates s'est déroulée la première édition de la mission Silicon Valley ?", MISSIONS, {"ecoul"})
+    assert a.expects == "date" and a.focus == []  # "déroulée" is no "d'éroulée"
+    b = analyse("la mission new york est passee par quelles autres villes ?", MISSIONS, {"pass", "vill"})
+    assert b.expects == "place" and b.focus == []  # "passee", corrected to the articles' "pass", is still light
+
+
+def test_under_study_and_english_plans_look_ahead():
+    assert analyse("Quelle mission est à l'étude après celle de New York ?", MISSIONS).future
+    a = analyse("What do the organisers plan after the 2019 Silicon Valley mission?", MISSIONS)
+    assert a.future and a.focus == []
+
+
+def test_the_year_of_a_fact_told_in_another_years_article_names_no_edition():
+    missions = [
+        MissionRef("Mission Hong Kong", "Hong Kong", 2023, vocabulary=frozenset({"usin"})),
+        MissionRef("Mission Silicon Valley", "Silicon Valley", 2024, vocabulary=frozenset({"cortex", "lev"})),
+    ]
+    assert analyse("Combien Cortexa AI a-t-elle levé en 2023 ?", missions).years == []
+    assert analyse("Combien d'usines en 2023 ?", missions).years == [2023]
+
+
+def test_who_are_the_three_of_a_class_asks_which_ones():
+    assert analyse("ki sont les 3 ventures capital rencontres ?", MISSIONS).kind == "quel"
+    assert analyse("Qui sont les intervenants ?", MISSIONS).kind == "qui"
+
+
+def test_participation_fees_are_a_price():
+    assert analyse("Quels sont les frais de participation de la mission New York ?", MISSIONS).expects == "money"
+    assert "aid" not in analyse("Combien coûte la mission Israël, avant toute aide ?", MISSIONS).terms  # the full price
