@@ -22,6 +22,7 @@ __all__ = ["check", "has_entity", "has_quantity", "stem_in", "term_in"]
 _MONTH = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
 NUMBER_WORDS = set(FACT_NUMBER_WORDS) | {
     "cents", "mille", "centaines", "millier", "milliers", "million", "millions", "milliard", "milliards",
+    "quart", "quarts", "tiers", "moitié",  # "les loyers ont baissé d'un quart"
 }
 _NUMBER = re.compile(r"\d")
 _YEAR = re.compile(r"(?:19|20)\d\d")  # "en 2017, les participants": a year counts nothing
@@ -67,6 +68,18 @@ _AID = re.compile(
     re.I,
 )
 _SHARE_OF_COST = re.compile(r"\d+\s*%\s+(?:des|du)\s+(?:frais|co[uû]ts?|prix|budget)\b", re.I)
+# The price of the mission itself, not of anything told in its article ("un bureau se loue 800 dollars"):
+# a practical line ("Prix : 4 900 €"), a price per head, the fees, what the trip or the mission cost.
+_MISSION_PRICE = re.compile(
+    r"^\s*(?:prix|co[uû]ts?|tarifs?|frais|participation|budget|montant)\b[^:]{0,40}:|"
+    r"\b(?:par|[àa]\s+chaque|pour\s+chaque)\s+(?:personne|participant|entreprise|t[eê]te|soci[ée]t[ée]|dirigeant|inscrit)\b|"
+    r"\b(?:fallait|faut|faudra)\s+compter\b|\bchaque\s+participant\b[^.]{0,30}?\b(?:pay|r[ée]gl|d[ée]bours)|"
+    r"\bfrais\s+d['’]\s*inscription|\bfrais\s+de\s+(?:participation|mission)|\bparticipation\s+(?:financi[èe]re|[àa]\s+la\s+mission)|"
+    r"\b(?:co[uû]t|budget)\s+(?:\w+\s+)?(?:du|de\s+la|de\s+l['’])\s*"
+    r"(?:mission|voyage|s[ée]jour|d[ée]placement|participation|programme|op[ée]ration)|"
+    r"\b(?:mission|voyage|s[ée]jour|d[ée]placement|programme|op[ée]ration)\b[^.]{0,30}?\b(?:co[uû]t|revient|revenait|factur)",
+    re.I,
+)
 _PRICE_WORD = re.compile(
     r"\bco[uû]t|\bprix\b|\btarif|\bbudget|\bfrais\b|\bfactur|\bpa(?:y|i)(?:e|er|é|ée|és|ait|aient)\b", re.I
 )
@@ -319,7 +332,9 @@ def has_day_month(sentence: str) -> bool:
 
 _FIRST_PERSON = re.compile(r"\bj['’]|\b(?:je|mon|ma|mes|nous|notre|nos)\b", re.I)
 _TRANSPORT = re.compile(
-    r"\b(?:train|TGV|avion|vol|bus|autocar|car|voiture|navette|bateau|ferry|m[ée]tro|taxi|ferroviaire)s?\b", re.I
+    r"\b(?:train|TGV|avion|vol|bus|minibus|minivan|van|autocar|car|voiture|navette|bateau|ferry|m[ée]tro|taxi|"
+    r"ferroviaire|tramway|v[ée]lo|chauffeur)s?\b",
+    re.I,
 )
 _WEEKDAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", re.I)
 
@@ -332,6 +347,16 @@ def names_weekday(sentence: str) -> bool:
 def looks_ahead(sentence: str) -> bool:
     """A plan, a wish or a future tense: "La CCI prévoit une prochaine édition en 2023" -> True."""
     return bool(_FUTURE.search(sentence))
+
+
+def asks_cost(question_words: set[str]) -> bool:
+    """The question asks what something cost, not any amount ("Combien coûtait la mission ?")."""
+    return bool(question_words & _COST_QUESTION)
+
+
+def mission_price(sentence: str) -> bool:
+    """The sentence gives the price of the mission itself: "Prix : 4 900 € HT par participant"."""
+    return bool(_MISSION_PRICE.search(sentence))
 
 
 def next_mission(sentence: str) -> bool:
@@ -373,6 +398,8 @@ def strength(expects: str | None, sentence: str, head: str | None = None, one_da
         return 1.0 if _NAME_LIST.search(sentence) or _NAME_THEN_TOWN.search(sentence) else 0.0
     if expects == "entity" and head:
         return 1.0 if names_after(sentence, head) else 0.0
+    if expects == "money":  # "Prix : 4 900 € HT par participant" beats "un ingénieur y est payé 250 000 dollars"
+        return 1.0 if _MISSION_PRICE.search(sentence) else 0.0
     if expects == "sector":  # "le logiciel, la santé, le spatial et le tourisme" beats one theme
         return 1.0 if len(find_sectors(sentence)) >= 2 else 0.0
     return 0.0

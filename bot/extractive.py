@@ -276,6 +276,8 @@ class ExtractiveAnswerer:
                     if ranked and evidence.ranks_another(checked, *ranked):
                         checked = ""  # "une première levée de fonds de 1,5 million" for the second one
                 holds = evidence.check(analysis.expects, checked, analysis.head, question_words, head_word)
+                if analysis.expects == "money" and not analysis.focus and evidence.asks_cost(question_words):
+                    holds = holds and evidence.mission_price(checked)  # the mission's price, not a rent told in it
                 if analysis.expects == "reason" and _LABEL_LINE.match(sentence):
                     holds = holds and bool(evidence.strength("reason", sentence))  # "Formalités : …" gives none
                 head_related = bool(head_word) and french_model.related(str(head_word), sentence_words)

@@ -182,6 +182,7 @@ SYNONYM_WORDS = [
     "salon foire",
     "visite visité visiter découvert",
     "brevet brevets",
+    "pib produit",  # "PIB": "produit intérieur brut" (the question's are rewritten "PIB")
     "avocat avocats cabinet juriste",
     "usine usines site fabricant",
     "vol vols avion avions billet billets aérien aériens",  # "le billet d'avion": "vols non compris"
@@ -272,6 +273,9 @@ REWRITES = [
     # "l'aire urbaine de New York": its metropolitan area.
     (r"\b(?:aire|zone)\s+urbaine\b|\br[ée]gion\s+m[ée]tropolitaine\b", "agglomération"),
     (r"\bcoups?\s+de\s+pouce\b", "aide"),
+    (r"\bproduit\s+int[ée]rieur\s+brut\b", "PIB"),
+    # "Où était logée la délégation ?", "où ont-ils dormi ?": the "Hébergement" line
+    (r"\b(?:log[ée]e?s?|logeai(?:en)?t|loger|logement|dormi|dormaient|dormait|dormir)\b", "hébergés"),
     # "Combien coûte la participation, avant toute aide ?": the full price, no aid asked about
     (r"\b(?:avant|hors|sans)\s+(?:toute?s?\s+|les?\s+|la\s+|l['’]\s*|d['’]\s*)?(?:aides?|subventions?)\b", ""),
     # "la mission asiatique": the mission to Asia; "les start-ups israéliennes": those of Israel.

@@ -463,6 +463,7 @@ def edition_years(tokens: Sequence[str], named: list[str], missions: Sequence[Mi
     ]
 
 
+_RUNS_THE_CCI = re.compile(r"\b(?:dirig|pr[ée]sid|g[ée]r)\w*\s+(?:la\s+|l['’]\s*)?cci\b", re.I)
 _PLANNED = frozenset("prevue prevu prevues programmee initialement reportee decalee repoussee".split())
 _PLANNED_FOR = frozenset("prevu prevue prevus prevues".split())
 _AFTER = frozenset("apres suite ensuite retour".split())
@@ -623,6 +624,8 @@ def analyse(
         skip = skip | {stem(w) for w in lexicon.GENERIC_MISSION_WORDS}
         # "Quel jour les participants sont-ils allés à X ?": the mission's people, unless counted.
         skip = skip | ({stem(w) for w in lexicon.MISSION_PEOPLE_WORDS} - {head})
+        if expects == "role" and _RUNS_THE_CCI.search(text):
+            skip = skip - {"cci"}  # "Qui dirigeait la CCI Occitanie ?": its head, not the mission's organiser
     # "à Hong Kong même, sans compter Shenzhen": the town left out is not asked about
     counted = words(_LEFT_OUT.sub(" ", text))
     stop, elsewhere = stops_asked_about(counted, named, missions, vocabulary)

@@ -494,3 +494,14 @@ def test_someone_expected_somewhere_is_a_plan():
 def test_a_list_of_towns_may_go_on_with_puis():
     assert strength("place", "Ils ont sillonné la baie, de San Francisco à Palo Alto, puis Mountain View et San José.") == 1.0
 
+
+def test_the_price_of_the_mission_beats_any_amount_told_in_its_article():
+    assert strength("money", "Prix : 4 900 € HT par participant, comprenant les vols.") == 1.0
+    assert strength("money", "Le coût de la mission s’élevait à 3 450 euros.") == 1.0
+    assert strength("money", "Le budget global de l'opération s'élevait à 96 000 euros.") == 1.0
+    assert strength("money", "Il en coûtait 3 200 euros à chaque participant.") == 1.0
+    assert strength("money", "Un ingénieur en IA y est payé plus de 250 000 dollars par an.") == 0.0
+    assert not check("transport", "Étapes : Tel Aviv et Haïfa.", None, set())
+    assert check("transport", "Étapes : Tel Aviv et Haïfa, avec déplacements en minibus privé.", None, set())
+    assert has_quantity("Les loyers ont baissé de près d’un quart.", None)
+

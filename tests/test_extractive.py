@@ -997,3 +997,24 @@ def test_a_list_of_sectors_beats_one_theme():
     )
     answer = asker.ask("Et pour la mission Silicon Valley 2024, de quels secteurs venaient les participants ?")
     assert "tourisme" in answer.citations[0].quote
+
+
+def test_the_price_of_the_mission_is_no_rent_told_in_its_article():
+    asker = paragraphs_asker(
+        "New York",
+        2018,
+        "Les participants ont aussi retenu qu’une implantation à New York coûte cher : un poste de travail dans un "
+        "bureau partagé de Manhattan se loue 800 dollars par mois.",
+    )
+    assert asker.ask("Combien coûtait la participation à la mission New York ?").abstained
+    assert "800 dollars" in asker.ask("Combien coûte un poste de travail dans un bureau partagé ?").text
+
+
+def test_gdp_is_its_full_name():
+    asker = paragraphs_asker(
+        "Israël",
+        2019,
+        "Israël compte plus de 6 000 start-ups et consacre près de 4,9 % de son produit intérieur brut à la recherche.",
+    )
+    assert "4,9 %" in asker.ask("Quelle part de son PIB Israël consacre-t-il à la recherche ?").text
+

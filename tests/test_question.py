@@ -875,3 +875,11 @@ def test_who_are_the_three_of_a_class_asks_which_ones():
 def test_participation_fees_are_a_price():
     assert analyse("Quels sont les frais de participation de la mission New York ?", MISSIONS).expects == "money"
     assert "aid" not in analyse("Combien coûte la mission Israël, avant toute aide ?", MISSIONS).terms  # the full price
+
+
+def test_where_they_slept_asks_for_the_lodging():
+    a = analyse("Et pour la mission Israël, où était logée la délégation ?", MISSIONS)
+    assert a.expects == "place" and a.focus == [stem("hébergement")]
+    b = analyse("ki dirigeait la CCI occitanie pdt la mision israel ?", MISSIONS)
+    assert b.expects == "role" and "cci" in b.focus  # the chamber's head, not the mission's organiser
+
