@@ -73,7 +73,8 @@ _SHARE_OF_COST = re.compile(r"\d+\s*%\s+(?:des|du)\s+(?:frais|co[uû]ts?|prix|bu
 _MISSION_PRICE = re.compile(
     r"^\s*(?:prix|co[uû]ts?|tarifs?|frais|participation|budget|montant)\b[^:]{0,40}:|"
     r"\b(?:par|[àa]\s+chaque|pour\s+chaque)\s+(?:personne|participant|entreprise|t[eê]te|soci[ée]t[ée]|dirigeant|inscrit)\b|"
-    r"\b(?:fallait|faut|faudra)\s+compter\b|\bchaque\s+participant\b[^.]{0,30}?\b(?:pay|r[ée]gl|d[ée]bours)|"
+    r"\b(?:fallait|faut|faudra)\s+compter\s+(?:environ\s+|au\s+moins\s+|pr[èe]s\s+de\s+)?\d[\d\s  .,]*(?:€|euros?\b)|"
+    r"\bchaque\s+participant\b[^.]{0,30}?\b(?:pay|r[ée]gl|d[ée]bours)|"
     r"\bfrais\s+d['’]\s*inscription|\bfrais\s+de\s+(?:participation|mission)|\bparticipation\s+(?:financi[èe]re|[àa]\s+la\s+mission)|"
     r"\b(?:co[uû]t|budget)\s+(?:\w+\s+)?(?:du|de\s+la|de\s+l['’])\s*"
     r"(?:mission|voyage|s[ée]jour|d[ée]placement|participation|programme|op[ée]ration)|"

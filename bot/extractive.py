@@ -19,8 +19,8 @@ from langchain_core.documents import Document
 from bot import evidence, french_model, lexicon
 from bot.answer import Answer, Citation, Passage
 from bot.lexicon import stem_in, term_in
-from bot.question import Analysis, proper_nouns
-from corpus.facts import DISTRICTS, FIGURE, ROLE_TITLES, STATES, tells_participants, told_earlier
+from bot.question import Analysis, place_names, proper_nouns
+from corpus.facts import DISTRICTS, FIGURE, ROLE_TITLES, STATES, place_name, tells_participants, told_earlier
 from corpus.metadata import YEAR
 from index.chunking import is_attribution
 from index.french import fold, split_sentences, stem, terms, words
@@ -77,7 +77,7 @@ _FIRST_PERSON = re.compile(r"\bj['’]|\b(?:je|nous)\b", re.I)
 _LABEL_LINE = re.compile(r"^\s*[^\s:]+(?:\s+[^\s:]+){0,3}\s*:\s")  # "Formalités : ...", "Coût de la mission : ..."
 _DAY_ASKED = re.compile(r"\bjour\s+(\d+)\b", re.I)
 _MISSION_NOUNS = r"(?:mission|[ée]dition|voyage|d[ée]l[ée]gation|d[ée]placement|s[ée]jour)s?\b"
-_NEXT_EDITION = re.compile(rf"\bprochaine?s?\s+{_MISSION_NOUNS}", re.I)
+_NEXT_EDITION = re.compile(rf"\b(?:prochaine?s?|nouvelles?|nouvel|nouveau|autres?)\s+{_MISSION_NOUNS}", re.I)
 _ABOUT_A_MISSION = re.compile(rf"\b{_MISSION_NOUNS}|\bprochaine?s?\b", re.I)
 
 
@@ -449,6 +449,8 @@ class ExtractiveAnswerer:
             return False
         if not analysis.names:
             return True
+        if analysis.expects in _FIGURES and not self._names_whom_counted(candidate, analysis):
+            return False  # "le contrat que Kinetec négocie": not Lumioc's, told beside it
         # Beyond the names, what the question says of them must be told there too: "l'accord de
         # coopération que prépare Kikar Labs" is not "Kikar Labs accueille la délégation".
         said = [t for t in analysis.focus if t not in analysis.names and t != analysis.head and t not in analysis.verbs]
@@ -458,6 +460,22 @@ class ExtractiveAnswerer:
             return False
         # One of the names, whole: "kerem labs" is not "East River Lab" ("schenzen" is Shenzhen)
         return any(all(term_in(n, known) for n in name) for name in _whole_names(analysis))
+
+    def _names_whom_counted(self, candidate: Candidate, analysis: Analysis) -> bool:
+        """A figure is told of the company or person the question names in its own sentence (or in
+        the one it leans on, the quote's signature, the section's heading); a place may be told around it.
+        """
+        text = _text(candidate)
+        if candidate.speaker is not None or leans_back(text) or self._opens_leaning(candidate):
+            return True
+        if _FIRST_PERSON.search(text) or _POINTS_BACK.search(text):  # "notre levée", "cette épicerie fine"
+            return True
+        asked = lexicon.rewrite(analysis.question)  # "Bay Area": "baie de San Francisco"
+        places = {t for p in place_names(asked) for t in terms(p)}
+        places |= {t for w in words(asked) if place_name(w) for t in terms(w)}
+        firms = [name for name in _whole_names(analysis) if not set(name) & places]
+        section = passage_terms(str(candidate.passage.document.metadata.get("section") or ""))
+        return not firms or any(term_in(n, candidate.bag | section) for name in firms for n in name)
 
     def _opens_leaning(self, candidate: Candidate) -> bool:
         """The candidate is its chunk's first sentence and points back ("Il", "Ce Montpelliérain")."""
@@ -738,8 +756,9 @@ def _pending_only(sentence: str, bag: Collection[str], analysis: Analysis) -> bo
     """The question asks what was done (signed, concluded) and the sentence tells only of what is
     still under way: "Combien de contrats ont été signés ?" -> "quatre contrats en négociation".
     """
-    done = [v for v in analysis.verbs if stem_in(v, _DONE)]
-    return bool(done) and not any(stem_in(v, bag) for v in done) and bool(_PENDING.search(sentence))
+    # "signes": a participle the tagger missed is among the terms
+    done = [v for v in {*analysis.verbs, *analysis.terms} if stem_in(v, _DONE)]
+    return bool(done) and not any(term_in(v, bag) for v in done) and bool(_PENDING.search(sentence))
 
 
 def _one_town_of(towns: Collection[Collection[str]], bag: Collection[str]) -> bool:
@@ -797,13 +816,19 @@ def _elsewhere(own: Collection[str], told_at: Collection[str], analysis: Analysi
         return bool(clause & set(analysis.elsewhere)) and not clause & stop
     if not stop or own & stop:
         return False
-    if _BOTH_TOWNS.search(sentence):  # "46 rendez-vous entre les deux villes": not Hong Kong's own
-        return True
+    if _BOTH_TOWNS.search(sentence) or _WHOLE_STAY.search(sentence):  # "46 rendez-vous entre les deux villes",
+        return True  # "En cinq jours, 19 rendez-vous": the whole trip's, not Jérusalem's own
     if analysis.expects is None:  # "l'usine visitée à Shenzhen": a line of the visits need not name the town
         return bool(set(own) & set(analysis.elsewhere))
     return bool(set(own) & set(analysis.elsewhere)) or not set(told_at) & stop
 
 
+_POINTS_BACK = re.compile(r"\b(?:cette|cet|ces)\s+\w+|\bce\s+(?!que\b|qui\b|dont\b)\w+", re.I)
+_WHOLE_STAY = re.compile(
+    r"\b(?:en|sur|pendant)\s+(?:(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+)?(?:jours|journ[ée]es)\b|"
+    r"\bau\s+total\b|\ben\s+tout\b|\bpendant\s+(?:tout\s+)?le\s+s[ée]jour\b",
+    re.I,
+)
 _BOTH_TOWNS = re.compile(
     r"\b(?:entre\s+les|dans\s+les|des)\s+deux\s+(?:villes|m[ée]tropoles|sites|[ée]tapes)\b", re.I
 )

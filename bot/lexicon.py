@@ -105,7 +105,9 @@ QUERY_EXPANSIONS = {
     "contact": "contact contacter renseignements joindre téléphone mail courriel",
     "date": "dates date période calendrier",
 }
-FUTURE_COMPANIONS = set("destination destinations etape etapes organisateurs organisateur organisatrice".split())
+FUTURE_COMPANIONS = set(
+    "destination destinations etape etapes organisateurs organisateur organisatrice nouvelle nouvel nouveau".split()
+)
 # Verbs of reaching someone: "Qui contacter pour la mission Israël ?" asks for a phone or an e-mail.
 CONTACT_VERBS = set("contacter contacte joindre appeler ecrire".split())
 # Verbs of going through places: "Quelles villes la délégation a-t-elle visitées ?" asks for towns.
@@ -183,6 +185,9 @@ SYNONYM_WORDS = [
     "visite visité visiter découvert",
     "brevet brevets",
     "pib produit",  # "PIB": "produit intérieur brut" (the question's are rewritten "PIB")
+    "accord accords contrat contrats",  # "combien d'accords conclus ?": "trois contrats signés"
+    "arrosage irrigation irriguer",
+    "conclu conclus conclue conclues signé signés signée signées",
     "avocat avocats cabinet juriste",
     "usine usines site fabricant",
     "vol vols avion avions billet billets aérien aériens",  # "le billet d'avion": "vols non compris"
@@ -228,6 +233,7 @@ REWRITES = [
     (r"\bfacs?\b", "universités"),  # "Dans quelles facs américaines..."
     (r"\b(le|son|un|du|quel)\s+t[ée]l\b(?![\s-]*aviv)", r"\1 téléphone"),  # "le tel pour la mission"
     (r"\b(?-i:CA)\b", "chiffre d'affaires"),  # "le CA de Lumisol" (not "ca", "ça")
+    (r"\b(le|du|son|leur)\s+ca\b", r"\1 chiffre d'affaires"),  # "c koi le ca d'ardea ?" (not "ça")
     (r"\bfollow[- ]?up\b", "prochaine"),  # "Is a follow-up mission planned?"
     (r"\b(?:num(?:[ée]ro)?|n°)\s+(?:de\s+)?t[ée]l\b\.?", "numéro de téléphone"),  # "le num de tel"
     (r"\bnum\b", "numéro"),  # "c koi le num pour la mission ?"

@@ -55,6 +55,7 @@ class Analysis:
     future: bool = False  # about what comes next: the answer must look ahead
     companions: list[str] = field(default_factory=list)  # words of the head's phrase ("chiffre d'affaires")
     unknown_place: str | None = None  # a country or region no mission went to ("la mission au Japon")
+    absent_place: str | None = None  # a country or town no article mentions ("la capitale du Canada")
     unknown_edition: str | None = None  # a year no edition of the named mission has ("Silicon Valley 2019")
     verbs: list[str] = field(default_factory=list)  # stems of the question's verbs ("explorer" -> "explor")
     missions: list[str] = field(default_factory=list)
@@ -348,6 +349,33 @@ def unknown_place(question: str, missions: Sequence[MissionRef], future: bool = 
             if place and fold(place) not in known and not (future and _named_in_articles(place, missions)):
                 return place
     return None
+
+
+_OF_PLACE = re.compile(r"\b(?:du|des|de|d['’]|à|a|au|aux|en|vers|dans)\s*([A-ZÀ-Ý][^\W\d]+(?:[\s-][A-ZÀ-Ý][^\W\d]+)?)")
+
+
+def absent_place(question: str, missions: Sequence[MissionRef]) -> str | None:
+    """A country or town the question names that no article mentions nor any mission went to: "la
+    capitale du Canada" -> "Canada" (a continent, "les entreprises d'Europe", may be told in other words).
+    """
+    if not any(ref.vocabulary for ref in missions):
+        return None
+    known = {fold(p) for ref in missions for p in (*ref.places, ref.destination or "")}
+    for match in _OF_PLACE.finditer(question):
+        place = facts.place_name(match.group(1))
+        if place and fold(place) not in known | _CONTINENTS and not _named_in_articles(place, missions):
+            return place
+    return None
+
+
+_CONTINENTS = frozenset("europe asie afrique amerique oceanie".split())
+
+
+def _known_word(word: str) -> bool:
+    """A word the French model knows, or too short for it to tell: a word it has no vector for is a
+    name the tagger took for a verb ("cb de salariés chez hydrosol").
+    """
+    return len(word) < french_model.MIN_LENGTH or french_model.vector(word) is not None
 
 
 def _named_in_articles(place: str, missions: Sequence[MissionRef]) -> bool:
@@ -681,8 +709,10 @@ def analyse(
         future=future,
         companions=[t for t in all_terms if t in lexicon.companions()],
         unknown_place=None if named else unknown_place(text, missions, future),
+        absent_place=absent_place(text, missions),
         unknown_edition=unknown_edition,
-        verbs=sorted({stem(w) for w in french_model.verbs(text)} | participles),
+        # a word the French model has no vector for is a name the tagger took for a verb ("chez hydrosol")
+        verbs=sorted({stem(w) for w in french_model.verbs(text) if _known_word(w)} | participles),
         missions=named,
         years=years,
         terms=all_terms,

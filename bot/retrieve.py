@@ -163,6 +163,8 @@ class Retriever:
 
 
 _INSIDE_CAPITALISED = re.compile(r"(?<![.!?:»«\n]\s)(?<!^)\b[A-ZÀ-Ý][\w\-]*[a-zà-ÿ][\w\-]*")
+# A capitalised word opening a sentence, set off by a comma: a name in apposition ("Hydrosol, PME de...").
+_OPENING_NAME = re.compile(r"(?:^|[.!?]\s+)([A-ZÀ-Ý][\w\-]*[a-zà-ÿ][\w\-]*),\s")
 PROPER_MAX_SHARE = 0.25  # a name in more chunks than this ("Occitanie", "CCI") is no clue
 
 
@@ -182,6 +184,7 @@ def proper_terms(texts: Sequence[str]) -> frozenset[str]:
     lower: set[str] = set()
     for text in texts:
         caps = {t for m in _INSIDE_CAPITALISED.finditer(text) for t in terms(m.group())}
+        caps |= {t for m in _OPENING_NAME.finditer(text) for t in terms(m.group(1))}  # "Hydrosol, PME de Perpignan"
         for t in caps:
             capitalised[t] = capitalised.get(t, 0) + 1
         lower.update(t for w in re.findall(r"\b[a-zà-ÿ][\w\-]*", text) for t in terms(w))

@@ -157,7 +157,8 @@ class MissionsBot:
             )  # fmt: skip
         unknown = (
             f"aucune mission vers ce lieu ({analysis.unknown_place})" if analysis.unknown_place
-            else f"aucune édition « {analysis.unknown_edition} »" if analysis.unknown_edition else None
+            else f"aucune édition « {analysis.unknown_edition} »" if analysis.unknown_edition
+            else f"pas ce lieu ({analysis.absent_place})" if analysis.absent_place else None
         )  # fmt: skip
         if unknown:
             missions = ", ".join(e.label for e in self.catalogue)

@@ -1018,3 +1018,37 @@ def test_gdp_is_its_full_name():
     )
     assert "4,9 %" in asker.ask("Quelle part de son PIB Israël consacre-t-il à la recherche ?").text
 
+
+def test_a_figure_is_told_of_the_company_its_sentence_names():
+    asker = paragraphs_asker(
+        "Hong Kong – Shenzhen",
+        2023,
+        "Kinetec Robotique, à Blagnac, négocie un contrat avec Pengda Electronics pour ses cartes. Lumioc, "
+        "fabricant d’éclairage basé à Albi, a signé un contrat de 180 000 € avec un sous-traitant.",
+        country="Chine",
+    )
+    assert asker.ask("Quel est le montant du contrat que Kinetec Robotique négocie avec Pengda Electronics ?").abstained
+    assert "180 000" in asker.ask("Quel est le montant du contrat signé par Lumioc ?").text
+
+
+def test_a_count_of_the_whole_stay_is_no_count_of_one_town():
+    asker = paragraphs_asker(
+        "Israël",
+        2019,
+        "En cinq jours, les participants ont eu 19 rendez-vous. La dernière journée, à Jérusalem, était consacrée "
+        "à la santé numérique.",
+        country="Israël",
+    )
+    assert asker.ask("Combien de rendez-vous les participants ont-ils eus à Jérusalem pendant la mission Israël ?").abstained
+    assert "19 rendez-vous" in asker.ask("Combien de rendez-vous les participants ont-ils eus pendant la mission Israël ?").text
+
+
+def test_contracts_signed_answer_agreements_concluded():
+    asker = paragraphs_asker(
+        "Hong Kong – Shenzhen",
+        2023,
+        "Le voyage a porté ses fruits : trois contrats ont été signés sur place et cinq autres sont en cours de négociation.",
+        country="Chine",
+    )
+    assert "trois contrats" in asker.ask("Combien d'accords ont été conclus pendant la mission Hong Kong – Shenzhen ?").text
+

@@ -883,3 +883,24 @@ def test_where_they_slept_asks_for_the_lodging():
     b = analyse("ki dirigeait la CCI occitanie pdt la mision israel ?", MISSIONS)
     assert b.expects == "role" and "cci" in b.focus  # the chamber's head, not the mission's organiser
 
+
+def test_a_place_no_article_mentions_is_told_apart():
+    missions = [
+        MissionRef("Mission Israël", "Israël", 2019, vocabulary=frozenset({"israel", "tel", "aviv"}), places=("Israël",)),
+        MissionRef("Mission Montréal", "Montréal", 2019, vocabulary=frozenset({"montreal"}), places=("Canada",)),
+    ]
+    assert analyse("Quelle est la capitale du Japon ?", missions).absent_place == "Japon"
+    assert analyse("Quelle entreprise faisait partie de la délégation au Canada ?", missions).absent_place is None
+    assert analyse("Pourquoi les entreprises d'Europe vont-elles à Tel Aviv ?", missions).absent_place is None
+
+
+def test_a_word_the_french_model_does_not_know_is_no_verb():
+    assert analyse("cb de salariés chez hydrosol ?", MISSIONS).verbs == []
+    assert "dit" in analyse("ki a dit mission accomplie ?", MISSIONS).verbs  # too short for the model to tell
+
+
+def test_a_new_edition_looks_ahead_and_a_lowercase_ca_is_the_turnover():
+    a = analyse("Une nouvelle édition de la mission Silicon Valley est-elle prévue après celle de 2019 ?", MISSIONS)
+    assert a.future and a.focus == []
+    assert analyse("c koi le ca d'ardea systems ?", MISSIONS).noun == stem("chiffre")
+

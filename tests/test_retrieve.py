@@ -173,6 +173,8 @@ def test_proper_terms_are_names_written_only_capitalised_in_few_chunks():
     assert {"brooklan", "shieldix"} <= proper
     assert "analytic" not in proper  # also written in lower case
     assert "occitan" not in proper  # in too many chunks to tell passages apart
+    # A name opening a sentence, set off by a comma, is one too ("Hydrosol, PME de Perpignan").
+    assert "hydrosol" in proper_terms(["Deux projets. Hydrosol, PME de Perpignan, a signé.", *["Un passage."] * 5])
 
 
 def test_a_named_mission_always_brings_its_lede(two_missions):
