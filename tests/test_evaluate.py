@@ -156,6 +156,14 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional29", 0.91, 0.95, 64),  # studied briefly
         ("fictional30", 0.91, 0.85, 64),  # never studied: its failures were not read
         ("fictional31", 0.85, 0.9, 64),  # measured blind, then one refusal studied (f31-57)
+        ("fictional32", 0.95, 0.95, 64),  # studied for one pass
+        ("fictional33", 0.91, 0.95, 64),  # never studied: its failures were not read
+        ("fictional34", 0.93, 0.95, 64),  # studied for one pass
+        ("fictional35", 0.95, 0.95, 64),  # studied for one pass
+        ("fictional36", 0.95, 0.95, 64),  # studied for one pass
+        ("fictional37", 0.95, 0.95, 64),  # studied for one pass
+        ("fictional38", 0.83, 0.95, 64),  # studied for one pass (paraphrase-heavy)
+        ("fictional39", 0.89, 0.9, 64),  # studied for one pass
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):
