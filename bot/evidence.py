@@ -58,9 +58,10 @@ _COST_QUESTION = frozenset(
 )
 _COST_CUE = re.compile(
     r"\bco[uû]t|\bprix\b|\btarif|\bbudget|\bfrais\b|\bparticipation\b|\binscription|\bpa(?:y|i)(?:e|er|é|ée|és|ait|aient|ant|ants)\b|\bfactur|"
-    r"\bpar\s+(?:personne|participant|entreprise|t[eê]te)|\bpris\s+en\s+charge|\bsubvention|\bfinanc[ée]e?s?\b",
+    r"\bpar\s+(?:personne|participant|entreprise|t[eê]te)|\bpris\s+en\s+charge|\bsubvention|\bfinanc[ée]e?s?\b|"
+    r"\bpar\s+(?:an|mois|jour|nuit|heure)\b|\bsalaires?\b|\br[ée]mun[ée]r|\bse\s+n[ée]gocie|\bse\s+loue|\bvaut\b",
     re.I,
-)
+)  # a rate is a price too: "un développeur se négocie autour de 180 000 dollars par an"
 # Money given rather than paid: "une aide de 1 500 €", "la Région en a financé 40 %".
 _AID = re.compile(
     r"\baides?\b|\bsubvention|\bvers[ée]e?s?\b|\bfinanc|\bpris[e]?\s+en\s+charge|\bprend\s+en\s+charge|\brembours|"
@@ -164,8 +165,10 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
     if head is None:
         return any(_NUMBER.search(t) or t in NUMBER_WORDS for t in tokens)
     people = head in people_stems()
-    if people and count_participants(sentence)[0] is not None:
+    count, phrase = count_participants(sentence) if people else (None, None)
+    if count is not None and not (head == _PERSONS and _FIRMS_COUNTED.search(phrase or "")):
         return True  # "combien de participants": a count of people, read as the catalogue reads it
+        # ("combien de personnes ?": "douze entreprises ont participé" counts no one)
     among = _AMONG.search(sentence)  # "Parmi les participants, quatre avaient déjà fait le voyage"
     if among and stems_match(head, stem(among[1].lower())) and _is_number(among[2]):
         return True
@@ -200,6 +203,7 @@ _AMONG = re.compile(r"\bparmi\s+(?:les|ces|ses|leurs|nos|vos)\s+([^\W\d_]+)[^,.;
 # "Jour 4 – Distribution et rendez-vous": a day's number, no count ("Le premier jour, 12 rendez-vous" is one).
 _BETWEEN_TWO = re.compile(r"\bentre\s+deux\b", re.I)  # "Entre deux rendez-vous, la délégation a...": no count
 _NUMBERED = re.compile(r"\b(jours?|journ[ée]es?|[ée]tapes?|n°|num[ée]ro)\s+\d+\b", re.I)
+_FIRMS_COUNTED = re.compile(r"\b(?:entreprises?|soci[ée]t[ée]s?|PME|firmes?|structures?)\b", re.I)
 _STAFF_HEADS = frozenset(stem(w) for w in ("salariés", "employés", "effectif"))
 _PERSONS = stem("personnes")
 _LINKS_TO_COUNT = frozenset(

@@ -250,6 +250,8 @@ REWRITES = [
     (r"\b1er\b", "premier"),
     (r"\b2(?:e|[èe]me|nde?)\b", "deuxième"),
     (r"\b3(?:e|[èe]me)\b", "troisième"),
+    (r"\bdevs\b", "développeurs"),
+    (r"\bdev\b", "développeur"),  # "cb coute un dev experimente"
     (r"\bing[ée]s\b", "ingénieurs"),
     (r"\bing[ée]\b", "ingénieur"),
     # "ils étaient combien ?", "combien étaient-ils ?": a count of the participants.

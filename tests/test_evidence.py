@@ -505,3 +505,14 @@ def test_the_price_of_the_mission_beats_any_amount_told_in_its_article():
     assert check("transport", "Étapes : Tel Aviv et Haïfa, avec déplacements en minibus privé.", None, set())
     assert has_quantity("Les loyers ont baissé de près d’un quart.", None)
 
+
+def test_firms_that_took_part_are_no_count_of_persons():
+    sentence = "Du 13 au 16 mars dernier, douze entreprises régionales ont participé à la mission."
+    assert has_quantity(sentence, "particip")
+    assert not has_quantity(sentence, stem("personnes"))
+
+
+def test_a_rate_is_a_price():
+    sentence = "Un développeur expérimenté se négocie autour de 180 000 dollars par an dans la baie."
+    assert check("money", sentence, None, {"combien", "coute", "developpeur"})
+

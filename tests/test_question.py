@@ -903,4 +903,4 @@ def test_a_new_edition_looks_ahead_and_a_lowercase_ca_is_the_turnover():
     a = analyse("Une nouvelle édition de la mission Silicon Valley est-elle prévue après celle de 2019 ?", MISSIONS)
     assert a.future and a.focus == []
     assert analyse("c koi le ca d'ardea systems ?", MISSIONS).noun == stem("chiffre")
-
+    assert "developpeur" in analyse("cb coute un dev experimente ?", MISSIONS).focus
