@@ -254,7 +254,11 @@ def has_entity(sentence: str, question_words: set[str]) -> bool:
 
 
 def has_place(sentence: str, question_words: set[str]) -> bool:
-    """A place the question does not name: "à Boston", or a list "Tel-Aviv, Jérusalem et Beer-Sheva"."""
+    """A place the question does not name: "à Boston", or a list "Tel-Aviv, Jérusalem et Beer-Sheva";
+    a street and its number for an address ("Brooklyn" is no address).
+    """
+    if question_words & _ADDRESS_ASKED:
+        return bool(_ADDRESS.search(sentence))
     if _NAME_LIST.search(sentence):
         return True
     for m in _NAME_THEN_TOWN.finditer(sentence):  # "AquaRoot (Haïfa) : capteurs..." for "Où se trouve AquaRoot ?"
@@ -263,6 +267,12 @@ def has_place(sentence: str, question_words: set[str]) -> bool:
     return any(fold(m["name"]) not in question_words for m in _PLACE.finditer(sentence))
 
 
+_ADDRESS_ASKED = frozenset("adresse adresses address".split())
+_ADDRESS = re.compile(
+    r"\b\d+(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|all[ée]e|chemin|quai|impasse|route|"
+    r"cours|street|st\.|avenue|road|boulevard|drive|way|lane)\b|\b\d+\s+[A-Z][\w-]+\s+(?:Street|Avenue|Road|Drive)\b",
+    re.I,
+)
 _NAME_THEN_TOWN = re.compile(r"([A-ZÀ-Ý][\w&\-]+)\s*\(([A-ZÀ-Ý][^()\d,;]{1,40})\)")
 
 

@@ -23,7 +23,8 @@ TYPE_HEAD_WORDS = {
     "organisme personne personnes intervenant intervenants université universités école fonds "
     "acteur acteurs partenaire partenaires marque structure cabinet investisseur investisseurs "
     "entrepreneur entrepreneurs dirigeant dirigeants invité participant participants expert "
-    "interlocuteur incubateur accélérateur site sites",
+    "interlocuteur incubateur accélérateur site sites entrepreneuse entrepreneuses participante participantes "
+    "dirigeante dirigeantes",
     "money": "prix coût tarif frais montant budget valeur somme argent aide subvention financier financière",
     "contact": "téléphone numéro mail email courriel contact contacts coordonnées",
     "rank": "rang classement",
@@ -250,6 +251,15 @@ REWRITES = [
     (r"\b1er\b", "premier"),
     (r"\b2(?:e|[èe]me|nde?)\b", "deuxième"),
     (r"\b3(?:e|[èe]me)\b", "troisième"),
+    (r"\b(?-i:SF)\b", "San Francisco"),
+    # "les secteurs étudiés / représentés pendant la mission": the sectors
+    (r"\b(secteurs?|domaines?|th[èe]mes?|fili[èe]res?)\s+(?:[ée]tudi|abord|vis|cibl|repr[ée]sent|trait)[ée]e?s?\b",
+     r"\1"),
+    # "au sujet de la mission", "à propos du voyage": about it
+    (r"\b(?:au\s+sujet|[àa]\s+propos)\s+de\s+(la|l['’])\s*", r"sur \1 "),
+    (r"\b(?:au\s+sujet|[àa]\s+propos)\s+du\b", "sur le"),
+    (r"\b(?:au\s+sujet|[àa]\s+propos)\s+des\b", "sur les"),
+    (r"\b(?:au\s+sujet|[àa]\s+propos)\s+(?:de|d['’])\s*", "sur "),
     (r"\bdevs\b", "développeurs"),
     (r"\bdev\b", "développeur"),  # "cb coute un dev experimente"
     (r"\bing[ée]s\b", "ingénieurs"),
@@ -389,6 +399,9 @@ ENGLISH_WORDS = {
     "laboratory": "laboratoire", "school": "école", "schools": "écoles", "universities": "universités",
     "plan": "prévoient", "plans": "prévoit", "organisers": "organisateurs", "organizers": "organisateurs",
     "exhibitors": "exposants", "exhibitor": "exposant", "visitors": "visiteurs", "visitor": "visiteur",
+    "work": "travaille", "works": "travaille", "role": "rôle", "his": "", "her": "",
+    "borough": "quartier", "boroughs": "quartiers", "neighborhood": "quartier", "neighborhoods": "quartiers",
+    "neighbourhood": "quartier", "neighbourhoods": "quartiers", "hold": "", "held": "",
     "secure": "obtenir", "secured": "obtenu", "obtained": "obtenu", "arranged": "organisé",
     "buyers": "acheteurs", "buyer": "acheteur", "distributor": "distributeur", "distributors": "distributeurs",
     "customers": "clients", "customer": "client", "clients": "clients", "prototype": "prototype",

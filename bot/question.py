@@ -159,6 +159,8 @@ def expected_type(kind: str, head: str | None, tokens: Sequence[str]) -> str | N
         return "contact"  # "le mail du contact c koi ?"
     if kind == "comment" and folded & lexicon.TRAVEL_VERBS:  # "ils sont allés de NY à Montréal comment ?"
         return "transport"
+    if kind == "comment" and _FROM_TO.search(" ".join(tokens)):  # "Comment sont-ils passés de Hong Kong à Shenzhen ?"
+        return "transport"
     if kind == "combien":
         if head in heads["duration"] or head == lexicon.TIME_HEAD or head in lexicon.DURATION_UNITS:
             return "duration"
@@ -491,6 +493,7 @@ def edition_years(tokens: Sequence[str], named: list[str], missions: Sequence[Mi
     ]
 
 
+_FROM_TO = re.compile(r"\b(?:pass\w*|rendu\w*|rejoint\w*)\s+(?:de|d|depuis)\s+\w[\w\s-]{0,30}?\s+[àa]\s+\w")
 _RUNS_THE_CCI = re.compile(r"\b(?:dirig|pr[ée]sid|g[ée]r)\w*\s+(?:la\s+|l['’]\s*)?cci\b", re.I)
 _PLANNED = frozenset("prevue prevu prevues programmee initialement reportee decalee repoussee".split())
 _PLANNED_FOR = frozenset("prevu prevue prevus prevues".split())

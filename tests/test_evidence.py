@@ -516,3 +516,9 @@ def test_a_rate_is_a_price():
     sentence = "Un développeur expérimenté se négocie autour de 180 000 dollars par an dans la baie."
     assert check("money", sentence, None, {"combien", "coute", "developpeur"})
 
+
+def test_an_address_is_a_street_not_a_district():
+    assert not check("place", "Accueillis à Brooklyn par la directrice de l’incubateur Hudson Forge.", None, {"adresse", "hudson"})
+    assert check("place", "L’incubateur est installé au 45, rue Water, à Brooklyn.", None, {"adresse", "hudson"})
+    assert check("place", "Accueillis à Brooklyn par la directrice de l’incubateur Hudson Forge.", None, {"ou", "hudson"})
+

@@ -904,3 +904,14 @@ def test_a_new_edition_looks_ahead_and_a_lowercase_ca_is_the_turnover():
     assert a.future and a.focus == []
     assert analyse("c koi le ca d'ardea systems ?", MISSIONS).noun == stem("chiffre")
     assert "developpeur" in analyse("cb coute un dev experimente ?", MISSIONS).focus
+
+
+def test_chat_wordings_of_contact_transport_sectors_and_people():
+    assert analyse("Comment contacter la CCI au sujet de la mission New York ?", MISSIONS).focus == []
+    assert analyse("Comment la délégation est-elle passée de Hong Kong à Tel Aviv ?", MISSIONS).expects == "transport"
+    assert analyse("Comment s'est passée la mission Israël ?", MISSIONS).expects is None  # how it went
+    assert analyse("c koi les secteurs etudies pdt la mission en israel ?", MISSIONS).focus == []
+    assert analyse("Quelle entrepreneuse de Foix a testé la vente en ligne ?", MISSIONS).expects == "entity"
+    assert analyse("Where does Raphaël Dumonteil work, and what is his role?", MISSIONS).expects == "role"
+    assert "san" in analyse("loyer moyen d'un 2 pieces a SF ?", MISSIONS).focus
+
