@@ -166,7 +166,8 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
         return any(_NUMBER.search(t) or t in NUMBER_WORDS for t in tokens)
     people = head in people_stems()
     count, phrase = count_participants(sentence) if people else (None, None)
-    if count is not None and not (head == _PERSONS and _FIRMS_COUNTED.search(phrase or "")):
+    firms = _FIRMS_COUNTED.search(_HEADS_OF_FIRMS.sub(" ", phrase or ""))  # "chefs d'entreprise" are persons
+    if count is not None and not (head == _PERSONS and firms):
         return True  # "combien de participants": a count of people, read as the catalogue reads it
         # ("combien de personnes ?": "douze entreprises ont participé" counts no one)
     among = _AMONG.search(sentence)  # "Parmi les participants, quatre avaient déjà fait le voyage"
@@ -203,6 +204,7 @@ _AMONG = re.compile(r"\bparmi\s+(?:les|ces|ses|leurs|nos|vos)\s+([^\W\d_]+)[^,.;
 # "Jour 4 – Distribution et rendez-vous": a day's number, no count ("Le premier jour, 12 rendez-vous" is one).
 _BETWEEN_TWO = re.compile(r"\bentre\s+deux\b", re.I)  # "Entre deux rendez-vous, la délégation a...": no count
 _NUMBERED = re.compile(r"\b(jours?|journ[ée]es?|[ée]tapes?|n°|num[ée]ro)\s+\d+\b", re.I)
+_HEADS_OF_FIRMS = re.compile(r"\b(?:chef(?:fe)?s?|dirigeant(?:e)?s?|patron(?:ne)?s?)\s+(?:d['’]\s*|de\s+)\w+", re.I)
 _FIRMS_COUNTED = re.compile(r"\b(?:entreprises?|soci[ée]t[ée]s?|PME|firmes?|structures?)\b", re.I)
 _STAFF_HEADS = frozenset(stem(w) for w in ("salariés", "employés", "effectif"))
 _PERSONS = stem("personnes")

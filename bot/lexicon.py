@@ -163,7 +163,7 @@ SYNONYM_WORDS = [
     "inscrire inscription inscriptions inscrit inscrits inscrite postuler candidature candidatures candidater",
     "début débuté débuter commencé commencer commence démarré démarrer",
     "aide aides soutien subvention versé verser accordé financé financer charge",  # "pris en charge"
-    "retardé retard reporté report repoussé décalé différé",
+    "retardé retard reporté report repoussé décalé différé interruption interrompu interrompue",
     "revenir revenus revenu revenue reviennent retourner retourné retournés retournée",  # came back
     "départ quitter quitté quittée quittent décollage décollé",  # "quitté Toulouse": "Départ de Toulouse"
     # Demonyms of Occitanie towns that do not start like the town ("ruthénoise" for Rodez).
@@ -252,6 +252,7 @@ REWRITES = [
     (r"\b2(?:e|[èe]me|nde?)\b", "deuxième"),
     (r"\b3(?:e|[èe]me)\b", "troisième"),
     (r"\b(?-i:SF)\b", "San Francisco"),
+    (r"\bpas\s+(?:eu\s+lieu|[ée]t[ée]\s+organis[ée]e?)\s+plus\s+t[ôo]t\b", "été retardée"),  # "pas eu lieu plus tôt"
     # "les secteurs étudiés / représentés pendant la mission": the sectors
     (r"\b(secteurs?|domaines?|th[èe]mes?|fili[èe]res?)\s+(?:[ée]tudi|abord|vis|cibl|repr[ée]sent|trait)[ée]e?s?\b",
      r"\1"),

@@ -493,6 +493,7 @@ def edition_years(tokens: Sequence[str], named: list[str], missions: Sequence[Mi
     ]
 
 
+_BEFORE_WHOM = re.compile(r"^\s*(?:et\s+)?(devant|aupr[èe]s\s+de|face\s+[àa])\s+qui\b", re.I)
 _FROM_TO = re.compile(r"\b(?:pass\w*|rendu\w*|rejoint\w*)\s+(?:de|d|depuis)\s+\w[\w\s-]{0,30}?\s+[àa]\s+\w")
 _RUNS_THE_CCI = re.compile(r"\b(?:dirig|pr[ée]sid|g[ée]r)\w*\s+(?:la\s+|l['’]\s*)?cci\b", re.I)
 _PLANNED = frozenset("prevue prevu prevues programmee initialement reportee decalee repoussee".split())
@@ -584,6 +585,9 @@ def analyse(
     if head == _PERSON and any(fold(t).startswith(_EMPLOYING) for t in tokens):
         head = _STAFF  # "Combien de personnes emploie X ?": its staff ("une ETI de 240 salariés")
     expects = expected_type(kind, head, tokens)
+    before_whom = _BEFORE_WHOM.match(text)
+    if kind == "qui" and before_whom and expects == "person":
+        expects = None  # "Devant qui ont-ils pitché ?": "un jury de cinq investisseurs" names no one
     if kind == "combien" and _SHARE_OF.search(text):
         expects = "quantity"  # "dépense combien de son PIB ?": a share of it ("5,6 % de son PIB"), not a price
     if kind == "autre" and _ASKS_WHAT_DONE.match(text):
@@ -625,6 +629,8 @@ def analyse(
         light = light | lexicon.FUTURE_WORDS | lexicon.FUTURE_COMPANIONS | lexicon.GENERIC_MISSION_WORDS
     lights = [w for w in tokens if fold(w) in light]  # as the question's terms are, corrected ("passe": "pass")
     skip = skip | {stem(w) for w in lights} | {correct_word(w, stem(w), vocabulary) for w in lights}
+    if before_whom:
+        skip = skip | {t for w in words(before_whom.group(1)) for t in terms(w)}  # "devant" is no word to find
     if expects == "role":
         skip = skip | role_verbs
     names = [correct(t, vocabulary) for w in proper_nouns(question) for t in terms(w)]

@@ -510,6 +510,7 @@ def test_firms_that_took_part_are_no_count_of_persons():
     sentence = "Du 13 au 16 mars dernier, douze entreprises régionales ont participé à la mission."
     assert has_quantity(sentence, "particip")
     assert not has_quantity(sentence, stem("personnes"))
+    assert has_quantity("Du 12 au 17 novembre, une trentaine de chefs d’entreprise ont suivi la CCI.", stem("personnes"))
 
 
 def test_a_rate_is_a_price():

@@ -915,3 +915,9 @@ def test_chat_wordings_of_contact_transport_sectors_and_people():
     assert analyse("Where does Raphaël Dumonteil work, and what is his role?", MISSIONS).expects == "role"
     assert "san" in analyse("loyer moyen d'un 2 pieces a SF ?", MISSIONS).focus
 
+
+def test_before_whom_asks_for_anyone_not_a_named_person():
+    a = analyse("Devant qui les participants ont-ils présenté leur projet lors de la session de pitch ?", MISSIONS)
+    assert a.kind == "qui" and a.expects is None and "dev" not in a.focus
+    assert analyse("Qui a présenté son projet lors de la session de pitch ?", MISSIONS).expects == "person"
+    assert analyse("Pourquoi la mission Israël n'a-t-elle pas eu lieu plus tôt ?", MISSIONS).focus == ["retard"]
