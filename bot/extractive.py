@@ -668,7 +668,7 @@ def _only_deputy(sentence: str, head: str) -> bool:
 def _role_of(head: str) -> re.Pattern[str]:
     """The asked-for role and the first words of whose it is: "présidente du (cluster Occitanie)"."""
     return re.compile(
-        rf"\b{re.escape(head)}\w*\s+(?:de\s+la\s+|du\s+|de\s+l['’]\s*|des\s+|de\s+|d['’]\s*)((?:[\w-]+\s*){{1,5}})"
+        rf"\b{re.escape(head)}\w*\s+(?:de\s+la\s+|du\s+|de\s+l['’]\s*|des\s+|de\s+|d['’]\s*)((?:[\w'’-]+\s*){{1,5}})"
     )
 
 
@@ -680,8 +680,8 @@ def _holds_another(sentence: str, question: str, head: str) -> bool:
     asked = _role_of(head).search(fold(question))
     if not asked:
         return False
-    wanted = asked.group(1).split()[0]
-    held = [m.group(1).split() for m in _role_of(head).finditer(fold(sentence))]
+    wanted = re.split(r"[\s'’]+", asked.group(1).strip())[0]
+    held = [re.split(r"[\s'’]+", m.group(1).strip()) for m in _role_of(head).finditer(fold(sentence))]  # "d'e-santé"
     pairs = [{*body, *(a + b for a, b in zip(body, body[1:], strict=False))} for body in held]  # "polestar"
     return bool(held) and not any(wanted in words_of for words_of in pairs)
 

@@ -252,6 +252,7 @@ REWRITES = [
     (r"\b2(?:e|[èe]me|nde?)\b", "deuxième"),
     (r"\b3(?:e|[èe]me)\b", "troisième"),
     (r"\b(?-i:SF)\b", "San Francisco"),
+    (r"\bla\s+(premi[èe]re|deuxi[èe]me|seconde|derni[èe]re)\s+fois\b", r"la \1 édition"),  # "la première fois"
     (r"\bpas\s+(?:eu\s+lieu|[ée]t[ée]\s+organis[ée]e?)\s+plus\s+t[ôo]t\b", "été retardée"),  # "pas eu lieu plus tôt"
     # "les secteurs étudiés / représentés pendant la mission": the sectors
     (r"\b(secteurs?|domaines?|th[èe]mes?|fili[èe]res?)\s+(?:[ée]tudi|abord|vis|cibl|repr[ée]sent|trait)[ée]e?s?\b",

@@ -1052,3 +1052,13 @@ def test_contracts_signed_answer_agreements_concluded():
     )
     assert "trois contrats" in asker.ask("Combien d'accords ont été conclus pendant la mission Hong Kong – Shenzhen ?").text
 
+
+def test_a_role_of_a_body_named_after_an_elision_is_that_bodys():
+    asker = paragraphs_asker(
+        "Israël",
+        2019,
+        "En Israël, l’échec n’est pas une honte, c’est une étape.",
+        "Karine Lopez-Ferrier, fondatrice de la société d’e-santé Medikea à Montpellier",
+    )
+    assert "Karine Lopez-Ferrier" in asker.ask("c ki la fondatrice de medikea ?").text
+

@@ -921,3 +921,9 @@ def test_before_whom_asks_for_anyone_not_a_named_person():
     assert a.kind == "qui" and a.expects is None and "dev" not in a.focus
     assert analyse("Qui a présenté son projet lors de la session de pitch ?", MISSIONS).expects == "person"
     assert analyse("Pourquoi la mission Israël n'a-t-elle pas eu lieu plus tôt ?", MISSIONS).focus == ["retard"]
+
+
+def test_the_first_time_is_the_first_edition():
+    a = analyse("combien ont fait le voyage en californie la premiere fois ?", MISSIONS)
+    assert a.years == [2017] and a.focus == []
+
