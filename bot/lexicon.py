@@ -186,6 +186,7 @@ SYNONYM_WORDS = [
     "visite visité visiter découvert",
     "brevet brevets",
     "pib produit",  # "PIB": "produit intérieur brut" (the question's are rewritten "PIB")
+    "hébergés hébergée hébergement logés logée logé logement",  # "Logée à Brooklyn, la délégation..."
     "accord accords contrat contrats",  # "combien d'accords conclus ?": "trois contrats signés"
     "arrosage irrigation irriguer",
     "conclu conclus conclue conclues signé signés signée signées",

@@ -927,3 +927,7 @@ def test_the_first_time_is_the_first_edition():
     a = analyse("combien ont fait le voyage en californie la premiere fois ?", MISSIONS)
     assert a.years == [2017] and a.focus == []
 
+
+def test_lodged_and_lodging_are_one_word():
+    assert term_in(stem("hébergés"), {stem("Logée"), "brooklyn"})  # "Logée à Brooklyn, la délégation..."
+
