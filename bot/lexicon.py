@@ -263,6 +263,7 @@ REWRITES = [
     (r"\b(?:au\s+sujet|[àa]\s+propos)\s+du\b", "sur le"),
     (r"\b(?:au\s+sujet|[àa]\s+propos)\s+des\b", "sur les"),
     (r"\b(?:au\s+sujet|[àa]\s+propos)\s+(?:de|d['’])\s*", "sur "),
+    (r"\b[ée]co\b(?!-)", "économique"),  # "rang eco mondial", not "éco-conception"
     (r"\bdevs\b", "développeurs"),
     (r"\bdev\b", "développeur"),  # "cb coute un dev experimente"
     (r"\bing[ée]s\b", "ingénieurs"),

@@ -523,3 +523,7 @@ def test_an_address_is_a_street_not_a_district():
     assert check("place", "L’incubateur est installé au 45, rue Water, à Brooklyn.", None, {"adresse", "hudson"})
     assert check("place", "Accueillis à Brooklyn par la directrice de l’incubateur Hudson Forge.", None, {"ou", "hudson"})
 
+
+def test_a_month_alone_is_a_date():
+    assert check("date", "Deux start-ups exposeront au salon Hudson Taste Expo en janvier.", None, {"quand", "salon"})
+

@@ -931,3 +931,8 @@ def test_the_first_time_is_the_first_edition():
 def test_lodged_and_lodging_are_one_word():
     assert term_in(stem("hébergés"), {stem("Logée"), "brooklyn"})  # "Logée à Brooklyn, la délégation..."
 
+
+def test_eco_is_economic():
+    assert "econom" in analyse("la californie c koi comme rang eco mondial ?", MISSIONS).focus
+    assert "econom" not in analyse("Quelles entreprises font de l'éco-conception ?", MISSIONS).focus
+
