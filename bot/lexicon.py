@@ -65,7 +65,7 @@ LIGHT_WORDS = set(
     "plutot jusqu concretement finalement chaque principal principale principaux "
     "principales arrive arrivee arrives arrivees arriver arrivait vient viennent venir venu venue venus venues "
     "slt salut voir propose proposent proposait aujourd hui actuellement desormais maintenant informations "
-    "information beaucoup passer venait venaient".split()
+    "information beaucoup passer venait venaient vu vus".split()
 )
 # Participles the tagger may miss, read as verbs: found when the article uses them ("centrée sur
 # l'IA"), a paraphrase to pass over when it does not.
@@ -264,6 +264,8 @@ REWRITES = [
     (r"\b(?:au\s+sujet|[àa]\s+propos)\s+des\b", "sur les"),
     (r"\b(?:au\s+sujet|[àa]\s+propos)\s+(?:de|d['’])\s*", "sur "),
     (r"\b[ée]co\b(?!-)", "économique"),  # "rang eco mondial", not "éco-conception"
+    (r"\bfonds\s+d['’]\s*investissements?\b", "fonds"),  # the class, one word
+    (r"\bfigur\w*\s+au\s+programme\b", ""),  # "combien de rencontres figuraient au programme ?"
     (r"\bdevs\b", "développeurs"),
     (r"\bdev\b", "développeur"),  # "cb coute un dev experimente"
     (r"\bing[ée]s\b", "ingénieurs"),
@@ -296,6 +298,7 @@ REWRITES = [
     (r"\b(?:aire|zone)\s+urbaine\b|\br[ée]gion\s+m[ée]tropolitaine\b", "agglomération"),
     (r"\bcoups?\s+de\s+pouce\b", "aide"),
     (r"\bproduit\s+int[ée]rieur\s+brut\b", "PIB"),
+    (r"\bsa\s+richesse(?:\s+nationale)?\b", "son PIB"),  # "quelle part de sa richesse consacre-t-il à la R&D ?"
     # "Où était logée la délégation ?", "où ont-ils dormi ?": the "Hébergement" line
     (r"\b(?:log[ée]e?s?|logeai(?:en)?t|loger|logement|dormi|dormaient|dormait|dormir)\b", "hébergés"),
     # "Combien coûte la participation, avant toute aide ?": the full price, no aid asked about

@@ -527,3 +527,9 @@ def test_an_address_is_a_street_not_a_district():
 def test_a_month_alone_is_a_date():
     assert check("date", "Deux start-ups exposeront au salon Hudson Taste Expo en janvier.", None, {"quand", "salon"})
 
+
+def test_a_share_is_no_count_of_the_noun_after_it():
+    sentence = "La baie regroupe, à elle seule, 40 % du capital-risque américain."
+    assert not has_quantity(sentence, stem("fonds"))
+    assert has_quantity("La baie compte 40 fonds de capital-risque.", stem("fonds"))
+
