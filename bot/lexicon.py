@@ -185,7 +185,7 @@ SYNONYM_WORDS = [
     "salon foire",
     "visite visité visiter découvert",
     "brevet brevets",
-    "pib produit",  # "PIB": "produit intérieur brut" (the question's are rewritten "PIB")
+    "pib produit richesse",  # "PIB": "produit intérieur brut" (the question's are rewritten "PIB"), "sa richesse"
     "hébergés hébergée hébergement logés logée logé logement",  # "Logée à Brooklyn, la délégation..."
     "accord accords contrat contrats",  # "combien d'accords conclus ?": "trois contrats signés"
     "arrosage irrigation irriguer",
@@ -264,7 +264,6 @@ REWRITES = [
     (r"\b(?:au\s+sujet|[àa]\s+propos)\s+des\b", "sur les"),
     (r"\b(?:au\s+sujet|[àa]\s+propos)\s+(?:de|d['’])\s*", "sur "),
     (r"\b[ée]co\b(?!-)", "économique"),  # "rang eco mondial", not "éco-conception"
-    (r"\bfonds\s+d['’]\s*investissements?\b", "fonds"),  # the class, one word
     (r"\bfigur\w*\s+au\s+programme\b", ""),  # "combien de rencontres figuraient au programme ?"
     (r"\bdevs\b", "développeurs"),
     (r"\bdev\b", "développeur"),  # "cb coute un dev experimente"
@@ -298,7 +297,6 @@ REWRITES = [
     (r"\b(?:aire|zone)\s+urbaine\b|\br[ée]gion\s+m[ée]tropolitaine\b", "agglomération"),
     (r"\bcoups?\s+de\s+pouce\b", "aide"),
     (r"\bproduit\s+int[ée]rieur\s+brut\b", "PIB"),
-    (r"\bsa\s+richesse(?:\s+nationale)?\b", "son PIB"),  # "quelle part de sa richesse consacre-t-il à la R&D ?"
     # "Où était logée la délégation ?", "où ont-ils dormi ?": the "Hébergement" line
     (r"\b(?:log[ée]e?s?|logeai(?:en)?t|loger|logement|dormi|dormaient|dormait|dormir)\b", "hébergés"),
     # "Combien coûte la participation, avant toute aide ?": the full price, no aid asked about
