@@ -163,8 +163,6 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
     """
     if head is not None and head in _counted_classes():
         sentence = _PERCENT.sub(" ", sentence)  # "40 % du capital-risque" counts no fund ("40 % d'eau" is some water)
-    if head in _FIRM_HEADS:
-        sentence = _HEADS_OF_FIRMS.sub(" ", sentence)  # "20 chefs d'entreprise" counts no firm
     tokens = words(_BETWEEN_TWO.sub(" ", _NUMBERED.sub(r"\1", sentence)))
     if head is None:
         return any(_NUMBER.search(t) or t in NUMBER_WORDS for t in tokens)
@@ -208,7 +206,6 @@ _AMONG = re.compile(r"\bparmi\s+(?:les|ces|ses|leurs|nos|vos)\s+([^\W\d_]+)[^,.;
 # "Jour 4 – Distribution et rendez-vous": a day's number, no count ("Le premier jour, 12 rendez-vous" is one).
 _BETWEEN_TWO = re.compile(r"\bentre\s+deux\b", re.I)  # "Entre deux rendez-vous, la délégation a...": no count
 _NUMBERED = re.compile(r"\b(jours?|journ[ée]es?|[ée]tapes?|n°|num[ée]ro)\s+\d+\b", re.I)
-_FIRM_HEADS = frozenset(stem(w) for w in "entreprises sociétés pme".split())
 _PERCENT = re.compile(r"\d[\d  ,.]*\s*%")
 
 
