@@ -24,7 +24,8 @@ TYPE_HEAD_WORDS = {
     "acteur acteurs partenaire partenaires marque structure cabinet investisseur investisseurs "
     "entrepreneur entrepreneurs dirigeant dirigeants invité participant participants expert "
     "interlocuteur incubateur accélérateur site sites entrepreneuse entrepreneuses participante participantes "
-    "dirigeante dirigeantes",
+    "dirigeante dirigeantes industriel industriels fabricant fabricants distributeur distributeurs fournisseur "
+    "fournisseurs sous-traitant sous-traitants importateur importateurs",
     "money": "prix coût tarif frais montant budget valeur somme argent aide subvention financier financière",
     "contact": "téléphone numéro mail email courriel contact contacts coordonnées",
     "rank": "rang classement",
@@ -333,7 +334,8 @@ REWRITES = [
      "dirige "),
     (r"\bcb\b", "combien"),
     # "c'est combien la mission ?", "c combien ?": a price.
-    (r"\bc(?:['’]est|\s+est)?\s+combien\b(?!\s+de\b|\s+d['’])", "combien coûte"),
+    (r"\bc(?:['’]est|\s+est|['’][ée]tait)?\s+combien\b(?!\s+de\b|\s+d['’])", "combien coûte"),
+    (r"\bcombien\s+(?=par\s+(?:participant|personne|entreprise|t[êe]te)\b)", "combien coûte "),
     (r"\bp[qk]\b", "pourquoi"),
     (r"\bc(?:['’]?est|\s+est)?\s+quoi\b", "quel est"),
     (r"\bfac\b", "université"),

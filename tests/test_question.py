@@ -937,3 +937,9 @@ def test_eco_is_economic():
     assert "econom" not in analyse("Quelles entreprises font de l'éco-conception ?", MISSIONS).focus
     assert term_in("pib", {"richess"}) and term_in("pib", {"produit"})  # "sa richesse", "produit intérieur brut"
     assert "vu" not in analyse("cb de fonds d'investissement ils ont vu en 2017 ?", MISSIONS).focus
+
+
+def test_how_much_per_head_is_a_price_and_which_maker_asks_for_a_name():
+    assert analyse("Et pour la mission Israël, c'était combien par participant ?", MISSIONS).expects == "money"
+    assert analyse("Avec quel industriel californien Hydrolis a-t-il signé ?", MISSIONS).expects == "entity"
+
