@@ -157,13 +157,21 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional30", 0.91, 0.85, 64),  # never studied: its failures were not read
         ("fictional31", 0.85, 0.9, 64),  # measured blind, then one refusal studied (f31-57)
         ("fictional32", 0.95, 0.95, 64),  # studied for one pass
-        ("fictional33", 0.91, 0.95, 64),  # never studied: its failures were not read
+        ("fictional33", 0.93, 0.95, 64),  # studied briefly at the end of a session
         ("fictional34", 0.93, 0.95, 64),  # studied for one pass
         ("fictional35", 0.95, 0.95, 64),  # studied for one pass
         ("fictional36", 0.95, 0.95, 64),  # studied for one pass
         ("fictional37", 0.95, 0.95, 64),  # studied for one pass
         ("fictional38", 0.83, 0.95, 64),  # studied for one pass (paraphrase-heavy)
-        ("fictional39", 0.89, 0.9, 64),  # studied for one pass
+        ("fictional39", 0.91, 0.9, 64),  # studied for one pass
+        ("fictional40", 0.95, 0.95, 64),  # studied for one pass
+        ("fictional41", 0.95, 0.95, 64),  # studied for one pass
+        ("fictional42", 0.87, 0.95, 64),  # studied for one pass
+        ("fictional43", 0.93, 0.9, 64),  # never studied
+        ("fictional44", 0.91, 0.95, 64),  # never studied: its failures were not read
+        ("fictional45", 0.89, 0.9, 64),  # never studied: its failures were not read
+        ("fictional46", 0.93, 0.9, 64),  # never studied: its failures were not read
+        ("fictional47", 0.87, 0.85, 64),  # measured blind, then two refusals studied
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):
