@@ -215,7 +215,7 @@ def _counted_classes() -> frozenset[str]:
     return frozenset(lexicon.type_heads()["entity"]) | people_stems()
 
 
-_HEADS_OF_FIRMS = re.compile(r"\b(?:chef(?:fe)?s?|dirigeant(?:e)?s?|patron(?:ne)?s?)\s+(?:d['’]\s*|de\s+)\w+", re.I)
+FIRM_STEMS = frozenset(stem(w) for w in "entreprises sociétés pme".split())  # the participants, counted as firms
 _FIRMS_COUNTED = re.compile(r"\b(?:entreprises?|soci[ée]t[ée]s?|PME|firmes?|structures?)\b", re.I)
 _STAFF_HEADS = frozenset(stem(w) for w in ("salariés", "employés", "effectif"))
 _PERSONS = stem("personnes")
@@ -283,7 +283,7 @@ def has_place(sentence: str, question_words: set[str]) -> bool:
 _ADDRESS_ASKED = frozenset("adresse adresses address".split())
 _ADDRESS = re.compile(
     r"\b\d+(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|all[ée]e|chemin|quai|impasse|route|"
-    r"cours|street|st\.|avenue|road|boulevard|drive|way|lane)\b|\b\d+\s+[A-Z][\w-]+\s+(?:Street|Avenue|Road|Drive)\b",
+    r"cours|street|st\.|road|drive|way|lane)\b|\b\d+\s+[A-Z][\w-]+\s+(?:Street|Avenue|Road|Drive)\b",
     re.I,
 )
 _NAME_THEN_TOWN = re.compile(r"([A-ZÀ-Ý][\w&\-]+)\s*\(([A-ZÀ-Ý][^()\d,;]{1,40})\)")
@@ -427,7 +427,7 @@ def strength(expects: str | None, sentence: str, head: str | None = None, one_da
     if expects == "entity" and head:
         return 1.0 if names_after(sentence, head) else 0.0
     if expects == "money":  # "Prix : 4 900 € HT par participant" beats "un ingénieur y est payé 250 000 dollars"
-        return 1.0 if _MISSION_PRICE.search(sentence) else 0.0
+        return 1.0 if mission_price(sentence) else 0.0
     if expects == "sector":  # "le logiciel, la santé, le spatial et le tourisme" beats one theme
         return 1.0 if len(find_sectors(sentence)) >= 2 else 0.0
     return 0.0

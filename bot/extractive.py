@@ -188,7 +188,7 @@ class ExtractiveAnswerer:
         # What a count asks of them besides coming: "ont ouvert un bureau" ({"ouvert", "bureau"}).
         counts_some = set() if who_came or analysis.expects != "quantity" else set(analysis.focus) - {analysis.head}
         counts_some = counts_some - set(analysis.names)  # "la délégation partie à Manhattan": a place, no deed
-        if analysis.head is not None and analysis.head not in evidence.people_stems() | _FIRMS:
+        if analysis.head is not None and analysis.head not in evidence.people_stems() | evidence.FIRM_STEMS:
             counts_some = set()  # "Combien de villes ont-ils visitées ?" counts towns, not who did something
         for rank, passage in enumerate(passages):
             doc = passage.document
@@ -749,7 +749,6 @@ _DONE = frozenset(stem(w) for w in ("signés", "conclus", "finalisés"))
 _PENDING = re.compile(r"\bn[ée]gociations?\b|\ben\s+(?:cours\s+de\s+)?discussions?\b|\b[àa]\s+l['’][ée]tude\b", re.I)
 
 
-_FIRMS = frozenset(stem(w) for w in "entreprises sociétés pme".split())  # the participants, counted as firms
 
 
 def _pending_only(sentence: str, bag: Collection[str], analysis: Analysis) -> bool:

@@ -120,8 +120,8 @@ PLACE_VERBS = set(
 WORK_VERBS = set("travaille travaillait travaillent bosse bossait exerce exercait employe employee".split())
 # Verbs that a "pourquoi" question wraps around its subject: "Pourquoi avoir choisi Montréal ?".
 REASON_LIGHT_WORDS = set(
-    "choisi choisir choix choisie opte organise organisee organiser partir parti destination interet etape etapes"
-    "".split()
+    "choisi choisir choix choisie opte organise organisee organiser partir parti destination interet etape "
+    "etapes".split()
 )
 MONEY_VERBS = set(
     "coute coutait coutent coutaient couter paye paie payer leve levee leves lever investi "
