@@ -22,7 +22,7 @@ from bot.lexicon import stem_in, term_in
 from bot.question import Analysis, place_names, proper_nouns
 from corpus.facts import DISTRICTS, FIGURE, ROLE_TITLES, STATES, place_name, tells_participants, told_earlier
 from corpus.metadata import YEAR
-from index.chunking import is_attribution
+from index.chunking import ends_quote, is_attribution
 from index.french import fold, split_sentences, stem, terms, words
 from index.lexical import LexicalIndex
 
@@ -325,10 +325,11 @@ class ExtractiveAnswerer:
         """
         if not self.neighbour:
             return None
-        after = self.neighbour(doc, 1)
+        last, after = doc, self.neighbour(doc, 1)
         while after is not None and after.metadata.get("paragraph") == doc.metadata.get("paragraph"):
-            after = self.neighbour(after, 1)
-        return after if after is not None and is_attribution(after.page_content) else None
+            last, after = after, self.neighbour(after, 1)
+        signs = after is not None and is_attribution(after.page_content, ends_quote(last.page_content))
+        return after if signs else None
 
     def _with_quotes(self, passages: list[Passage]) -> list[Passage]:
         """The passages, each line naming who said a quote followed by the quote's last chunk when
@@ -366,8 +367,9 @@ class ExtractiveAnswerer:
 
     def _signs(self, doc: Document) -> bool:
         """`doc` is the line naming who said the quote just before it."""
-        before = self.neighbour(doc, -1) if self.neighbour and is_attribution(doc.page_content) else None
-        return before is not None and self._speaker(before) is not None
+        before = self.neighbour(doc, -1) if self.neighbour else None
+        speaker = self._speaker(before) if before is not None else None
+        return speaker is not None and speaker.id == doc.id
 
     def _asked_before(self, doc: Document) -> str:
         """The question the article asks right before `doc`'s paragraph (an interview's "Et Haïfa ?"), or ""."""

@@ -31,6 +31,10 @@ _ATTRIBUTION = re.compile(
     rf"^[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+)+\s*,\s*(?:[\w'’\-]+\s+){{0,3}}?{ROLE_TITLES}\b",
     re.I,
 )
+# Right after a quote, a name set off by a comma is who said it, whatever their trade:
+# "Jean-Baptiste Marty, conchyliculteur à Bouzigues et gérant des Coquillages de la Lagune".
+_NAMED = re.compile(r"^[A-ZÀ-Ý][\w'’\-]+(?:\s+[A-ZÀ-Ý][\w'’\-]+)+\s*,\s*\S")
+_QUOTE_ENDS = ("»", "”", '"')
 
 
 # "Contact : asie@cci.fr", "Coût : 2 900 €", "Renseignements par e-mail : ...": a label and its value are content.
@@ -53,21 +57,30 @@ def is_also_content(heading: str) -> bool:
     return states_a_figure(heading) or bool(_LABELLED.match(heading) or _ADDRESS.search(heading))
 
 
-def is_attribution(paragraph: str) -> bool:
-    """A name with a role, alone on its line: "Jérôme Bastide, PDG de Bastide Hydraulique (Castres)"."""
+def ends_quote(text: str) -> bool:
+    """`text` ends with a closing quotation mark."""
+    return text.rstrip().endswith(_QUOTE_ENDS)
+
+
+def is_attribution(paragraph: str, after_quote: bool = False) -> bool:
+    """A name with a role, alone on its line: "Jérôme Bastide, PDG de Bastide Hydraulique (Castres)";
+    `after_quote`, a name with any description ("Jean-Baptiste Marty, conchyliculteur à Bouzigues").
+    """
     text = paragraph.strip()
     short = len(text) <= 2 * _HEADING_MAX_CHARS
-    return short and bool(_ATTRIBUTION.match(text)) and not text.endswith((".", "!", "?", "»"))
+    pattern = _NAMED if after_quote else _ATTRIBUTION
+    return short and bool(pattern.match(text)) and not text.endswith((".", "!", "?", "»"))
 
 
-def is_heading(paragraph: str) -> bool:
+def is_heading(paragraph: str, after_quote: bool = False) -> bool:
     """A short line without closing punctuation, or in capitals: "Des objectifs atteints".
 
     A list item is never one, however short: "- Huit incubateurs visités" is content; nor is a
-    name with a role ("Jérôme Bastide, PDG de Bastide Hydraulique", who said the quote above).
+    name with a role ("Jérôme Bastide, PDG de Bastide Hydraulique"), nor, `after_quote`, the
+    line naming who said it.
     """
     text = paragraph.strip()
-    if _LIST_ITEM.match(text) or _ATTRIBUTION.match(text):
+    if _LIST_ITEM.match(text) or _ATTRIBUTION.match(text) or is_attribution(text, after_quote):
         return False
     if text.startswith("#") or (text.isupper() and len(text) <= _HEADING_MAX_CHARS):
         return True
@@ -105,9 +118,11 @@ def split_article(article: Article, max_chars: int = MAX_CHUNK_CHARS) -> list[Do
     chunks: list[Document] = []
     section = ""
     number = 0
+    previous = ""
     for start, end in body:
         spans: list[tuple[int, int]] = []
-        if is_heading(text[start:end]):
+        quoted, previous = ends_quote(previous), text[start:end]
+        if is_heading(text[start:end], after_quote=quoted):
             section = text[start:end].strip("# ")
             if not is_also_content(section):
                 continue

@@ -277,6 +277,22 @@ def test_a_line_naming_who_said_a_quote_is_an_attribution(line, expected):
     assert is_attribution(line) is expected
 
 
+def test_who_said_a_quote_is_a_chunk_whatever_their_trade():
+    # No role word ("PDG", "directrice") after the comma: only its place, right after a quote, tells
+    # the line from a heading; a heading like it elsewhere stays one.
+    who = "Jean-Baptiste Marty, conchyliculteur à Bouzigues et gérant des Coquillages de la Lagune"
+    text = (
+        "ON EN PARLE - mai 2019\n\nMission Israël,\nde Tel Aviv à Eilat\n\n"
+        "Seize entreprises ont participé à la Mission Israël.\n\n"
+        "« À Eilat, la ferme Red Sea Aqua élève des dorades en pleine mer. »\n\n"
+        f"{who}\n\nJulien Marty, l’éleveur de données\n\nIl a rencontré des éleveurs.\n"
+    )
+    chunks = split_article(make_article(text))
+    assert who in [c.page_content for c in chunks]
+    assert chunks[-1].metadata["section"] == "Julien Marty, l’éleveur de données"
+    assert is_attribution(who, after_quote=True) and not is_attribution(who)
+
+
 def test_a_heading_that_gives_a_figure_is_also_a_chunk():
     article = make_article(
         "# Mission Silicon Valley\n\n## Vingt et un rendez-vous en quatre jours\n\nLes fonds ont suivi.", id="sv.md"
