@@ -43,8 +43,8 @@ _REASON = re.compile(
 )
 # "18 mois", "dix-huit mois", "vingt et un jours".
 _DURATION = re.compile(
-    rf"\b(?:\d+|{NUMBER_IN_WORDS})\s+"
-    r"(?:jours?|semaines?|mois|heures?|ans|années?|minutes?)\b",
+    rf"\b(?:(?:\d+|{NUMBER_IN_WORDS})\s+|(?:dizaine|douzaine|quinzaine|vingtaine|trentaine|centaine)\s+d[e'’]\s*)"
+    r"(?:jours?|semaines?|mois|heures?|ans|années?|minutes?|secondes?)\b",
     re.I,
 )
 _MONEY = re.compile(
@@ -92,7 +92,7 @@ _DATE = re.compile(
     re.I,
 )
 _PLACE = re.compile(
-    r"\b(?i:à|au|aux|en|vers|dans|sur|de|entre)\s+(?:la\s+|le\s+|les\s+|l['’])?(?P<name>[A-ZÀ-Ý][\w\-]+)"
+    r"\b(?i:à|au|aux|en|vers|dans|sur|de|du|entre)\s+(?:la\s+|le\s+|les\s+|l['’])?(?P<name>[A-ZÀ-Ý][\w\-]+)"
 )
 # "Tel-Aviv, Jérusalem et Beer-Sheva": a list of names is a list of places or of entities.
 _NAME = r"[A-ZÀ-Ý][\w\-]+(?:\s[A-ZÀ-Ý][\w\-]+)*"
@@ -127,7 +127,8 @@ _EMAIL_WORDS = frozenset("mail email courriel mel".split())
 # euros par participant"), a time ("trois jours de rencontres" counts days, not meetings).
 _NOT_A_COUNT = frozenset(
     "euros euro dollars dollar ht ttc par k€ usd eur jours jour semaines semaine heures heure mois ans "
-    "années minutes janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split()
+    "années minutes janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre "
+    "consacres consacrees dedies dediees".split()  # "6 jours, dont 4 consacrés aux rendez-vous"
 )  # "Jeudi 11 avril : rendez-vous individuels" is a date
 # Looking ahead: a plan, a wish, a future tense ("étudie une mission à Munich", "est programmée
 # pour 2024", "ont exprimé des idées de mission", "la CCI prépare", not "des rendez-vous préparés").
@@ -184,6 +185,7 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
             stems_match(head, word)
             or (word in synonyms().get(head, ()) and not people)  # "participé" is no count of entrepreneurs
             or (head in _STAFF_HEADS and word == _PERSONS)  # staff: "qui emploie 1 800 personnes"
+            or (head == _PERSONS and word in _KINDS_OF_PERSONS)
             or (head_word and french_model.related(head_word, [token]))
         ):
             before = tokens[max(0, i - 4) : i]
@@ -219,6 +221,8 @@ FIRM_STEMS = frozenset(stem(w) for w in "entreprises sociétés pme".split())  #
 _FIRMS_COUNTED = re.compile(r"\b(?:entreprises?|soci[ée]t[ée]s?|PME|firmes?|structures?)\b", re.I)
 _STAFF_HEADS = frozenset(stem(w) for w in ("salariés", "employés", "effectif"))
 _PERSONS = stem("personnes")
+# People counted by what they are or do: "combien de personnes au salon ?": "95 000 visiteurs".
+_KINDS_OF_PERSONS = frozenset(stem(w) for w in "visiteurs spectateurs étudiants chercheurs ingénieurs".split())
 _LINKS_TO_COUNT = frozenset(
     "est sont etait etaient sera seront limite limitee limites limitees fixe fixee fixes fixees a de s eleve "
     "elevait atteint".split()
@@ -394,6 +398,7 @@ def next_mission(sentence: str) -> bool:
 
 # A person's name: two capitalised words, the second not a common word ("Olivier Massat").
 _PERSON = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ]+)?\b")
+_DIFFERENCE = re.compile(r"\b(?:suppl[ée]mentaires?|de\s+(?:plus|moins)|en\s+(?:plus|moins))\b", re.I)
 # A whole count, not a detail of it: "Au total, 17 rendez-vous", "en tout".
 _TOTAL = re.compile(r"\bau\s+total\b|\ben\s+tout\b|\bau\s+final\b", re.I)
 
@@ -420,8 +425,9 @@ def strength(expects: str | None, sentence: str, head: str | None = None, one_da
         if total and head:
             clause = re.split(r"[,;:(]", sentence[total.end() :].lstrip(" ,:\u00a0"), maxsplit=1)[0]  # "Au total : 19"
             return 1.0 if has_quantity(clause, head) else 0.0
-        # The group's count beats one member's ("j'ai décroché trois rendez-vous").
-        return 1.0 if total else 0.0 if _FIRST_PERSON.search(sentence) else 0.5
+        # The group's count beats one member's ("j'ai décroché trois rendez-vous"), and a difference
+        # ("quatre rendez-vous supplémentaires", "six participants de plus").
+        return 1.0 if total else 0.0 if _FIRST_PERSON.search(sentence) or _DIFFERENCE.search(sentence) else 0.5
     if expects == "place":
         return 1.0 if _NAME_LIST.search(sentence) or _NAME_THEN_TOWN.search(sentence) else 0.0
     if expects == "entity" and head:

@@ -45,7 +45,9 @@ _GENERIC = (
 )
 _ANAPHORA = re.compile(
     r"^[«“\"\s]*(?:[^,.]{1,100},\s*(?=(?:il|elle|ils|elles|ce|cet|cette|ces|sa|son|ses|la|le|l['’])\b))?"
-    r"(?:(?:il|elle|ils|elles|ce|cet|cette|cela|ces|celui|celle|sa|son|ses|leur|leurs|de ce fait|pour cela)\b|c['’]|"
+    # (not an impersonal "il": "Il y a quelques années", "Il faut être prêt")
+    r"(?:il\b(?!\s+(?:y\s+a|y\s+avait|faut|fallait|s['’]agit|suffit)\b)|"
+    r"(?:elle|ils|elles|ce|cet|cette|cela|ces|celui|celle|sa|son|ses|leur|leurs|de ce fait|pour cela)\b|c['’]|"
     rf"(?:le|la|l['’])\s*(?:{ROLE_TITLES}\b|{_GENERIC})|les\s+deux\b)",
     re.I,
 )
@@ -84,6 +86,35 @@ _ABOUT_A_MISSION = re.compile(rf"\b{_MISSION_NOUNS}|\bprochaine?s?\b", re.I)
 def asks_question(sentence: str) -> bool:
     """The sentence is a question (or a heading asking one), not a statement ending on one."""
     return sentence.endswith("?") and not _RAISES_QUESTION.match(sentence)
+
+
+_SPEECH_TAG_PRONOUN = re.compile(r"\b(?:il|elle|ils|elles)\b", re.I)
+_NAME_IN = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-ZÀ-Ý][a-zà-ÿ]+(?:[\s-][A-ZÀ-Ý][a-zà-ÿ]+)+")
+
+
+def inline_quote(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span telling who said the sentence `text[start:end]`, when it is part of a quote inside a
+    paragraph: from the quote's first sentence, or the one before it when the speech tag is a pronoun
+    ("reçue par Noa Ben-Haim [...]. « Chez nous, l'échec [...] », a-t-elle expliqué."), to the end of
+    the tag ("», souligne Laure Verdier."); None when the quote names no one around it.
+    """
+    opening = text.rfind("«", 0, end)
+    closing = text.find("»", opening) if opening >= 0 else -1
+    if closing < 0 or closing < start:
+        return None
+    spans = split_sentences(text)
+    first = next((i for i, (s, e) in enumerate(spans) if s <= opening < e), None)
+    last = next((i for i, (s, e) in enumerate(spans) if s <= closing < e), None)
+    if first is None or last is None:
+        return None
+    tag = text[closing + 1 : spans[last][1]]
+    if not re.search(r"\w", tag):
+        return None  # the quote ends its sentence: who said it is told on a line of its own, if anywhere
+    if _NAME_IN.search(tag) or _NAME_IN.search(text[spans[first][0] : opening]):
+        return spans[first][0], spans[last][1]  # "», souligne Laure Verdier"; "Laure Verdier explique : «"
+    if _SPEECH_TAG_PRONOUN.search(tag) and first > 0 and _NAME_IN.search(text[slice(*spans[first - 1])]):
+        return spans[first - 1][0], spans[last][1]
+    return None
 
 
 def leans_back(sentence: str) -> bool:
@@ -232,6 +263,8 @@ class ExtractiveAnswerer:
                 # The first sentence after a question the article asks ("Pourquoi la cybersécurité et
                 # l'eau ?" "Parce que...") answers it: it is scored with the question's words.
                 asked = passage_terms(asks) if asks else heading
+                if asks:  # "Quel conseil donneriez-vous ?" "Venir avec un premier client": the reply holds its noun
+                    bag = bag | asked
                 heading = frozenset()
                 # When the user asks that very question ("Pourquoi New York ?"), the paragraph after it
                 # is the answer: its sentences go first, the best of them by the other scores.
@@ -259,6 +292,10 @@ class ExtractiveAnswerer:
                 borrowed = alone != own and coverage > self._coverage(alone, context, analysis, article)
                 if speaker is not None and (analysis.kind == "qui" or analysis.expects in ("person", "entity")):
                     quoted = f"{quoted} {speaker.page_content}"  # who said it is the answer
+                span = (s, e)
+                if speaker is None and analysis.kind == "qui" and (inline := inline_quote(doc.page_content, s, e)):
+                    span = inline  # "« ... une ligne du CV. [...] », a-t-elle expliqué.": with who said it
+                    quoted = doc.page_content[span[0] : span[1]]
                 # Asked about a town, the country's figure in its sentence is no answer ("Tel-Aviv,
                 # Haïfa et Jérusalem [...] un pays de 9,7 millions d'habitants").
                 checked = _COUNTRY_FIGURE.sub(" ", quoted) if analysis.stop else quoted
@@ -269,6 +306,9 @@ class ExtractiveAnswerer:
                     checked = ""  # "Combien de personnes se sont inscrites ?": "limitée à 20 participants" is none
                 if analysis.expects == "quantity" and not _of_nationality(analysis, bag):
                     checked = ""  # "Combien de start-up françaises ?": "220 start-up" are not all French
+                total_asked = analysis.expects == "quantity" and _ASKS_TOTAL.search(analysis.question)
+                if total_asked and _PER_PERIOD.search(sentence):
+                    checked = ""  # "combien au total depuis sa création ?": "une quarantaine chaque année" is a rate
                 if analysis.expects in _FIGURES + ("date",) and _pending_only(sentence, bag, analysis):
                     checked = ""  # "combien de contrats signés ?": "quatre contrats en négociation" are none
                 if analysis.expects in _FIGURES:  # "la deuxième, de 12 millions" for the first; "Criteo (2 Md$)"
@@ -301,8 +341,10 @@ class ExtractiveAnswerer:
                     precision = 1.0  # "Qui organisait X ?": "organisée par la CCI Occitanie"
                 # Whom to ask about it needs no plan; nor does an article announcing the mission asked about.
                 if analysis.future and analysis.expects != "contact" and not doc.metadata.get("announced"):
-                    # (unless the question gives a year: "la mission prévue en 2020 a-t-elle été décalée ?")
-                    earlier = not YEAR.search(analysis.question) and _before_its_mission(sentence, doc)
+                    # (unless the question gives a year: "la mission prévue en 2020 a-t-elle été décalée ?";
+                    # the article's own, "la prochaine après celle de 2018", says which mission, no more)
+                    other_year = {int(y) for y in YEAR.findall(analysis.question)} - {doc.metadata.get("year")}
+                    earlier = not other_year and _before_its_mission(sentence, doc)
                     ahead = evidence.looks_ahead(sentence) and not earlier
                     # "les dates de la prochaine mission": not a participant's plan ("ouvrir un bureau courant 2024")
                     ahead = ahead and not (next_asked and not _ABOUT_A_MISSION.search(sentence))
@@ -310,8 +352,8 @@ class ExtractiveAnswerer:
                     precision = float(evidence.next_mission(sentence))  # a next mission beats a precise date
                 out.append(
                     Candidate(
-                        passage, rank, base + s, base + e, coverage, holds, noun, head_related, precision, bag, speaker,
-                        label_only, _elsewhen(sentence, doc, analysis), _share(others, own),
+                        passage, rank, base + span[0], base + span[1], coverage, holds, noun, head_related, precision,
+                        bag, speaker, label_only, _elsewhen(sentence, doc, analysis), _share(others, own),
                         _elsewhere(own, told_at, analysis, sentence), replying, borrowed,
                     )
                 )
@@ -746,6 +788,10 @@ def _counts_who_came(analysis: Analysis) -> bool:
     )
 
 
+_ASKS_TOTAL = re.compile(
+    r"\bau\s+total\b|\ben\s+tout\b|\bdepuis\s+(?:sa|leur|son)\s+(?:cr[ée]ation|lancement|d[ée]but)", re.I
+)
+_PER_PERIOD = re.compile(r"\b(?:chaque|par)\s+(?:ann[ée]e|an|mois|semaine|jour)\b", re.I)
 _DONE = frozenset(stem(w) for w in ("signés", "conclus", "finalisés"))
 # Still under way: "en négociation", "en cours de discussion", "à l'étude".
 _PENDING = re.compile(r"\bn[ée]gociations?\b|\ben\s+(?:cours\s+de\s+)?discussions?\b|\b[àa]\s+l['’][ée]tude\b", re.I)

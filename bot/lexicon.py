@@ -5,9 +5,10 @@ Kept apart from the logic so that tuning the vocabulary never touches the algori
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Collection
-from functools import cache
+from functools import cache, lru_cache
 
 from index.french import fold, stem
 
@@ -66,7 +67,8 @@ LIGHT_WORDS = set(
     "plutot jusqu concretement finalement chaque principal principale principaux "
     "principales arrive arrivee arrives arrivees arriver arrivait vient viennent venir venu venue venus venues "
     "slt salut voir propose proposent proposait aujourd hui actuellement desormais maintenant informations "
-    "information beaucoup passer venait venaient vu vus".split()
+    "information beaucoup passer venait venaient vu vus particularite particularites specificite "
+    "specificites caracteristique caracteristiques".split()  # "la particularité des acheteurs": what they are
 )
 # Participles the tagger may miss, read as verbs: found when the article uses them ("centrée sur
 # l'IA"), a paraphrase to pass over when it does not.
@@ -113,6 +115,8 @@ FUTURE_COMPANIONS = set(
 # Verbs of reaching someone: "Qui contacter pour la mission Israël ?" asks for a phone or an e-mail.
 CONTACT_VERBS = set("contacter contacte joindre appeler ecrire".split())
 # Verbs of going through places: "Quelles villes la délégation a-t-elle visitées ?" asks for towns.
+# "ça prend combien de temps ?", "ça dure combien ?": the time is asked, the verb only says so.
+DURATION_VERBS = set("prend prennent prendre prenait dure durent durait duree durer faut fallait".split())
 PLACE_VERBS = set(
     "visite visitee visitees visites visiter sillonne sillonnee parcouru parcourue traverse traversee".split()
 )
@@ -121,7 +125,8 @@ WORK_VERBS = set("travaille travaillait travaillent bosse bossait exerce exercai
 # Verbs that a "pourquoi" question wraps around its subject: "Pourquoi avoir choisi Montréal ?".
 REASON_LIGHT_WORDS = set(
     "choisi choisir choix choisie opte organise organisee organiser partir parti destination interet etape "
-    "etapes".split()
+    "etapes content contente contents contentes satisfait satisfaite satisfaits satisfaites ravi ravie ravis "
+    "ravies heureux heureuse heureuses".split()  # "pourquoi X est contente ?": the reason, in other words
 )
 MONEY_VERBS = set(
     "coute coutait coutent coutaient couter paye paie payer leve levee leves lever investi "
@@ -163,7 +168,8 @@ SYNONYM_WORDS = [
     "planète monde mondial mondiale mondiaux mondiales",  # "parmi les économies de la planète": "mondiale"
     "inscrire inscription inscriptions inscrit inscrits inscrite postuler candidature candidatures candidater",
     "début débuté débuter commencé commencer commence démarré démarrer",
-    "aide aides soutien subvention versé verser accordé financé financer charge",  # "pris en charge"
+    # ("accordé" would stem as "accord", an agreement: "octroyé" says it)
+    "aide aides soutien subvention versé verser octroyé octroie financé financer charge",  # "pris en charge"
     "retardé retard reporté report repoussé décalé différé interruption interrompu interrompue",
     "revenir revenus revenu revenue reviennent retourner retourné retournés retournée",  # came back
     "départ quitter quitté quittée quittent décollage décollé",  # "quitté Toulouse": "Départ de Toulouse"
@@ -183,8 +189,9 @@ SYNONYM_WORDS = [
     "actuel actuelle actuellement aujourd",
     "shenzhen schenzen",  # the seed article writes "Hong Kong / Schenzen"
     "mail e-mail courriel mél",
-    "salon foire",
+    "salon foire fair expo",  # "l'Asia Smart Hardware Fair": a trade fair's English name
     "visite visité visiter découvert",
+    "découvert découvrir découvrent appris apprendre compris comprendre",  # "qu'ont-ils découvert ?"
     "brevet brevets",
     "pib produit richesse",  # "PIB": "produit intérieur brut" (the question's are rewritten "PIB"), "sa richesse"
     "hébergés hébergée hébergement logés logée logé logement",  # "Logée à Brooklyn, la délégation..."
@@ -200,6 +207,10 @@ SYNONYM_WORDS = [
     "organisé monté",  # "monter une mission"
     "partenaire partenaires partenariat",
     "chercheur chercheurs chercheuse professeur professeure scientifique scientifiques",
+    "rd recherche",  # "R&D": "recherche et développement"
+    "décalage écart",  # "quel écart d'heures ?": "6 heures de décalage horaire"
+    "heure heures horaire horaires",
+    "gestion gère gèrent gérer géré gérés",  # "sous gestion": "qui gère 450 millions"
 ]
 # The two sides of one exchange, which word vectors put close: "visiteurs" are no "exposants".
 COUNTERPARTS = [
@@ -234,9 +245,13 @@ REWRITES = [
     (r"\b(?:quel(?:le)?\s+(?:est|[ée]tait)\s+)?(?:la\s+)?population\b(?:\s+(?:de|d['’]))?\s*", "combien d'habitants "),
     (r"\brdv\b", "rendez-vous"),
     (r"\bfacs?\b", "universités"),  # "Dans quelles facs américaines..."
+    (r"\bunivs?\b", "universités"),  # "quelles univ ont été visitées ?"
+    (r"\bkms?\b", "kilomètres"),  # "cb de km en minibus ?"
     (r"\b(le|son|un|du|quel)\s+t[ée]l\b(?![\s-]*aviv)", r"\1 téléphone"),  # "le tel pour la mission"
     (r"\b(?-i:CA)\b", "chiffre d'affaires"),  # "le CA de Lumisol" (not "ca", "ça")
     (r"\b(le|du|son|leur)\s+ca\b", r"\1 chiffre d'affaires"),  # "c koi le ca d'ardea ?" (not "ça")
+    # "What follow-up programme do they get?": their coaching after the mission
+    (r"\bfollow[- ]?up\s+(?:programmes?|programs?|support|coaching)\b", "programme d'accompagnement"),
     (r"\bfollow[- ]?up\b", "prochaine"),  # "Is a follow-up mission planned?"
     (r"\b(?:num(?:[ée]ro)?|n°)\s+(?:de\s+)?t[ée]l\b\.?", "numéro de téléphone"),  # "le num de tel"
     (r"\bnum\b", "numéro"),  # "c koi le num pour la mission ?"
@@ -297,6 +312,9 @@ REWRITES = [
     # "l'aire urbaine de New York": its metropolitan area.
     (r"\b(?:aire|zone)\s+urbaine\b|\br[ée]gion\s+m[ée]tropolitaine\b", "agglomération"),
     (r"\bcoups?\s+de\s+pouce\b", "aide"),
+    (r"\btours?\s+de\s+table\b", "levée de fonds"),  # "le premier tour de table de Géoflux"
+    # "Quelle aide la Région accorde-t-elle ?": the verb grants, it is no agreement ("accord")
+    (r"\baccord(?:e|é|ée|és|ées|ent|ait|aient|era|eront)\b", "octroie"),
     (r"\bproduit\s+int[ée]rieur\s+brut\b", "PIB"),
     # "Où était logée la délégation ?", "où ont-ils dormi ?": the "Hébergement" line
     (r"\b(?:log[ée]e?s?|logeai(?:en)?t|loger|logement|dormi|dormaient|dormait|dormir)\b", "hébergés"),
@@ -340,6 +358,7 @@ REWRITES = [
     (r"\bc(?:['’]?est|\s+est)?\s+quoi\b", "quel est"),
     (r"\bfac\b", "université"),
     (r"\bhow\s+many\b", "combien de"),
+    (r"\bhow\s+long\b", "combien de temps"),
     (r"\bhow\s+much\b", "combien"),
     (r"\bwho\b", "qui"),
     (r"\bwhen\b", "quand"),
@@ -416,12 +435,17 @@ ENGLISH_WORDS = {
     "described": "décrit", "sign": "signé", "israeli": "Israël", "israelis": "Israël", "chinese": "Chine",
     "californian": "Californie", "return": "retour", "returned": "retour", "scheduled": "prévue",
     "third": "troisième", "fourth": "quatrième", "listed": "cotées",
+    "obtain": "obtenir", "licence": "licence", "license": "licence", "banking": "bancaire", "bank": "banque",
+    "state": "État", "assets": "actifs", "manage": "gère", "manages": "gère", "managed": "géré",
+    "average": "moyenne", "software": "logiciel", "pay": "salaire", "earn": "gagne", "earns": "gagne",
+    "yearly": "par an", "annual": "annuel", "devote": "consacre", "devotes": "consacre", "rent": "loyer",
+    "km": "kilomètres", "miles": "miles", "distance": "distance", "hours": "heures", "time": "temps",
 }  # fmt: skip
 ENGLISH_STOPWORDS = set(
     "does do did is are was were the a an of to in on at for by with from according about this "
     "that these those has have had its it their they them there be been being article trip "
     "meet met money according during should would could can will i we you me my our your please tell "
-    "give any some information info call behalf up helped help helps".split()
+    "give any some information info call behalf up helped help helps take took takes taking get gets got".split()
 )
 _REWRITES = [(re.compile(pattern, re.I), repl) for pattern, repl in REWRITES]
 _ENGLISH_QUESTION = re.compile(r"\b(?:how|who|what|which|when|where|why|did|does|do|is|are|was|were)\b", re.I)
@@ -451,7 +475,8 @@ _ENGLISH_DEMONYMS = frozenset("occitan israeli israelis chinese californian fren
 def _english_word(match: re.Match[str]) -> str:
     """The French of an English word; a capitalised one past the first is a name ("Kikar Labs")."""
     word = match.group()
-    if match.start() > 0 and word[:1].isupper() and word.lower() not in _ENGLISH_DEMONYMS:
+    acronym = word.isupper() and len(word) > 1 and word.lower() in ENGLISH_WORDS  # "GDP", not "Kikar"
+    if match.start() > 0 and word[:1].isupper() and word.lower() not in _ENGLISH_DEMONYMS and not acronym:
         return word
     return ENGLISH_WORDS.get(word.lower(), word)
 
@@ -548,9 +573,21 @@ def is_nationality(word: str) -> bool:
     return _NATIONALITY.fullmatch(word) is not None
 
 
+FAMILY_PREFIX = 7  # "satisfaction" and "satisfaits", "reconversion" and "reconverti": one word family
+FAMILY_ENDING = 2
+
+
 def stems_match(a: str, b: str) -> bool:
-    """Same stem, or one a prefix of the other from five letters: "presid" ~ "president"."""
-    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a)))
+    """Same stem, or one a prefix of the other from five letters: "presid" ~ "president"; or one
+    family, a long common start and short different endings ("satisfact" ~ "satisfait").
+    """
+    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a))) or same_family(a, b)
+
+
+def same_family(a: str, b: str) -> bool:
+    """A long common start and short endings: "satisfact" ~ "satisfait", "retourne" ~ "retourn"."""
+    common = len(os.path.commonprefix([a, b]))
+    return common >= FAMILY_PREFIX and max(len(a), len(b)) - common <= FAMILY_ENDING
 
 
 def stem_in(term: str, bag: Collection[str]) -> bool:
@@ -560,7 +597,21 @@ def stem_in(term: str, bag: Collection[str]) -> bool:
 
 def term_in(term: str, bag: Collection[str]) -> bool:
     """`term`, a longer or shorter form of it, or a synonym, is in `bag`."""
-    return stem_in(term, bag) or any(stem_in(other, bag) for other in synonyms().get(term, ()))
+    return stem_in(term, bag) or any(stem_in(other, bag) for other in synonyms_of(term))
+
+
+@lru_cache(maxsize=65536)
+def synonyms_of(term: str) -> frozenset[str]:
+    """The synonyms of `term` or of a longer or shorter form of it: "retourne" (from an unaccented
+    "retournee") has those of "retourn".
+    """
+    table = synonyms()
+    found = set(table.get(term, ()))
+    for key, others in table.items():  # not "trois" for "troisiem", nor "investisseur" for "invest"
+        longer = len(key) >= FAMILY_PREFIX and term.startswith(key)  # "subventionn" has those of "subvent"
+        if key != term and (longer or same_family(term, key)):
+            found |= others
+    return frozenset(found - {term})
 
 
 def _stems(text: str) -> list[str]:

@@ -309,12 +309,18 @@ def apposed_classes(tokens: Sequence[str], names: Collection[str], head: str | N
 
 
 _PERSON, _STAFF = stem("personnes"), stem("salariés")
+_HOME = frozenset(terms("France"))
 _LEFT_OUT = re.compile(
     r"\b(?:sans\s+compter|hors|sauf|except[ée]|[àa]\s+l['’]exception\s+de)\s+"
     r"(?:l['’]|la\s+|le\s+)?[\w-]+(?:\s+[A-Z]?[\w-]+)?",
     re.I,
 )
-_COUNTING = frozenset("compte comptent comptait comptaient compter comptera total".split())  # a count says it
+# A count says it; what was counted was set up: "combien de rencontres ont été organisées ?"
+_COUNTING = frozenset(
+    "compte comptent comptait comptaient compter comptera total organise organisee organises organisees "
+    "prevu prevue prevus prevues programme programmee programmes programmees planifie planifiee planifies "
+    "planifiees".split()
+)
 _EMPLOYING = ("emploi", "employ", "travaill", "embauch")
 _BOUND_FOR = frozenset({"pour", "vers"})  # where the trip went: the mission, not one of its towns
 _NAMES_MISSION = lexicon.GENERIC_MISSION_WORDS | {"celle", "celui"}  # "après celle de Hong Kong"
@@ -340,15 +346,19 @@ def unknown_place(question: str, missions: Sequence[MissionRef], future: bool = 
     """A country, region or town named as a mission's destination that no mission went to:
     "mission japon c'est quand" -> "Japon", "la mission de la CCI à Berlin" -> "Berlin". For a
     question that looks ahead (`future`), a place an article names ("une mission à Montréal est
-    prévue en juin") is left to the passages.
+    prévue en juin") is left to the passages; so is a place after a mere preposition that an article
+    names ("un prototype qui prend trois mois en Europe"): it need not be where a mission went.
     """
     if not missions:
         return None
     known = {fold(p) for ref in missions for p in (*ref.places, ref.destination or "")}
-    for match in (*_MISSION_TO.finditer(question), *_TO_PLACE.finditer(question)):
+    matches = [(m, True) for m in _MISSION_TO.finditer(question)]
+    matches += [(m, False) for m in _TO_PLACE.finditer(question)]
+    for match, of_mission in matches:
         for name in (match.group(1), match.group(1).split()[0].split("-")[0]):
             place = facts.place_name(name)
-            if place and fold(place) not in known and not (future and _named_in_articles(place, missions)):
+            told = (future or not of_mission) and _named_in_articles(place, missions) if place else False
+            if place and fold(place) not in known and not told:
                 return place
     return None
 
@@ -625,6 +635,7 @@ def analyse(
     light = light | (_COUNTING if kind == "combien" else set())  # "Combien de rendez-vous comptait-elle ?"
     light = light | (lexicon.WORK_VERBS if expects == "role" else set())
     light = light | (lexicon.PLACE_VERBS if expects == "place" else set())
+    light = light | (lexicon.DURATION_VERBS if expects == "duration" else set())
     if future:
         light = light | lexicon.FUTURE_WORDS | lexicon.FUTURE_COMPANIONS | lexicon.GENERIC_MISSION_WORDS
     lights = [w for w in tokens if fold(w) in light]  # as the question's terms are, corrected ("passe": "pass")
@@ -635,7 +646,8 @@ def analyse(
         skip = skip | role_verbs
     names = [correct(t, vocabulary) for w in proper_nouns(question) for t in terms(w)]
     names += [t for t in all_terms if t in proper]
-    names = [t for t in dict.fromkeys(names) if t in all_terms and t not in skip]
+    # "l'écart d'heures avec la France": home, where every mission comes from, need not be named there
+    names = [t for t in dict.fromkeys(names) if t in all_terms and t not in skip and t not in _HOME]
     if kind != "combien" and head in names and _full_name_at(tokens, head, names):
         head = None  # "What did Sandrine Aubéry sign?" ("quel Sandrine Aubéry..."): a person is no noun asked about
     if not named and years and names:

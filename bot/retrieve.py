@@ -48,6 +48,16 @@ class Retriever:
             bag.update(terms(doc.page_content), terms(str(doc.metadata.get("title", ""))))
         self.missions = _mission_refs(self.documents, self._article_terms)
         self.proper = proper_terms([d.page_content for d in self.documents])
+        self._variants: dict[str, list[str]] = {}
+
+    def variants(self, term: str) -> list[str]:
+        """The index's other forms of `term`, longer or shorter from five letters ("satisf" for
+        "satisfact"), as the answerer matches them.
+        """
+        if term not in self._variants:
+            found = [v for v in self.lexical.vocabulary if v != term and lexicon.stems_match(term, v)]
+            self._variants[term] = sorted(found)
+        return self._variants[term]
 
     def article_terms(self, source: str) -> set[str]:
         """Every index term of an article's chunks and title."""
@@ -69,6 +79,8 @@ class Retriever:
             return []
         allowed = self._allowed(analysis)
         query = list(analysis.terms)
+        # the other forms of the words asked about ("satisfaction": "satisfaits"), not of the mission's name
+        query += [v for t in analysis.focus for v in self.variants(t) if v not in query]
         for kind in ("future" if analysis.future else None, analysis.expects):
             if kind in lexicon.QUERY_EXPANSIONS:
                 query += lexicon.expansion_terms(kind)

@@ -29,6 +29,7 @@ _BASE_STOPWORDS = {*STOPWORDS_FRENCH, *QUESTION_WORDS, *EXTRA_STOPWORDS}
 
 _TOKEN = re.compile(r"[0-9]+(?:[.,][0-9]+)*|[^\W\d_]+", re.UNICODE)
 _ELISION = re.compile(r"\b([cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
+_R_AND_D = re.compile(r"\br\s?&\s?d\b")  # "R&D", one word ("r" and "d" alone are too short to index)
 _stemmer = Stemmer.Stemmer("french")
 
 
@@ -44,7 +45,7 @@ STOPWORDS = frozenset(_BASE_STOPWORDS | {fold(w) for w in _BASE_STOPWORDS})
 
 def words(text: str) -> list[str]:
     """Lower-cased words with elisions removed: "L’État d'Occitanie" -> ["état", "occitanie"]."""
-    text = _ELISION.sub(" ", text.lower().replace("œ", "oe"))
+    text = _R_AND_D.sub("rd", _ELISION.sub(" ", text.lower().replace("œ", "oe")))
     return _TOKEN.findall(text)
 
 

@@ -532,3 +532,28 @@ def test_a_share_is_no_count_of_the_noun_after_it():
     sentence = "La baie regroupe, à elle seule, 40 % du capital-risque américain."
     assert not has_quantity(sentence, stem("fonds"))
     assert has_quantity("La baie compte 40 fonds de capital-risque.", stem("fonds"))
+
+
+def test_persons_are_counted_by_what_they_are():
+    # "Combien de personnes au salon ?": its visitors are persons; a count of days is none.
+    assert has_quantity("le salon, qui a reçu 95 000 visiteurs en quatre jours", stem("personnes"))
+    assert not has_quantity("le salon a duré quatre jours", stem("personnes"))
+    assert not has_quantity("6 jours, dont 4 consacrés aux rendez-vous", stem("rendez-vous"))
+
+
+def test_a_difference_is_a_weaker_count_than_a_count():
+    assert strength("quantity", "la délégation comptait quatre rendez-vous supplémentaires", "rend") == 0.0
+    assert strength("quantity", "la délégation comptait six participants de plus", "particip") == 0.0
+    assert strength("quantity", "les participants ont enchaîné 18 rendez-vous", "rend") == 0.5
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Une vingtaine de minutes de train séparent les deux villes.", "chaque participant disposait de 90 secondes"],
+)
+def test_a_rough_or_short_duration_is_one(sentence):
+    assert check("duration", sentence, None, set())
+
+
+def test_a_place_after_du_is_a_place():
+    assert check("place", "son entreprise, partie d’un kibboutz du Néguev, s’est imposée", None, {"aquarow"})

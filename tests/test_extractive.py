@@ -449,6 +449,27 @@ def test_the_last_chunk_of_a_long_quote_is_read_with_its_speaker():
     assert "valait le détour" in answer.citations[0].quote and "Léa Martin" in answer.citations[1].quote
 
 
+@pytest.mark.parametrize(
+    ("question", "speaker"),
+    [
+        ("ki a dit que l'echec c une ligne du CV ?", "Noa Ben-Haim"),  # "», a-t-elle expliqué": named before
+        ("Qui a dit qu'en Chine on ne découvre pas un partenaire le jour de la réunion ?", "Laure Verdier"),
+    ],
+)
+def test_who_said_a_quote_inside_a_paragraph_is_told_by_its_speech_tag(question, speaker):
+    asker = paragraphs_asker(
+        "Israël", 2022,
+        "À Haïfa, la délégation a été reçue par Noa Ben-Haim, directrice de l’incubateur Carmel Works. « Chez "
+        "nous, l’échec n’est pas une honte, c’est une ligne du CV. Un fondateur qui a échoué lève plus "
+        "facilement la deuxième fois », a-t-elle expliqué.",
+        "« Chaque rendez-vous a été préparé avec un interprète. En Chine, on ne découvre pas un partenaire le "
+        "jour de la réunion », souligne Laure Verdier, conseillère export à la CCI Occitanie.",
+    )  # fmt: skip
+    answer = asker.ask(question)
+    quote = answer.citations[0].quote
+    assert speaker in quote and any(quote in c.page_content for c in asker.chunks)  # verbatim, one citation
+
+
 TWO_TOWNS = """ON EN PARLE - mai 2023
 
 Mission Hong Kong-Shenzhen
@@ -639,6 +660,12 @@ def test_what_a_price_leaves_out_is_not_priced_by_it():
 def test_the_two_just_named_lean_on_the_sentence_naming_them():
     assert leans_back("Les deux entreprises ont convenu de lancer un test dans l’usine de Figeac au printemps.")
     assert not leans_back("Les participants ont visité huit incubateurs.")
+
+
+def test_an_impersonal_il_points_back_to_no_one():
+    assert leans_back("Il a fondé sa société en 2015.")
+    assert not leans_back("« Il y a quelques années, on venait ici pour apprendre à lever des fonds.")
+    assert not leans_back("Il faut être prêt avant de venir.")
 
 
 def test_a_year_before_the_mission_is_no_date_of_the_next_one():
@@ -1062,3 +1089,26 @@ def test_a_role_of_a_body_named_after_an_elision_is_that_bodys():
     )
     assert "Karine Lopez-Ferrier" in asker.ask("c ki la fondatrice de medikea ?").text
 
+
+
+
+def test_a_yearly_rate_is_no_total_since_the_start():
+    asker = paragraphs_asker(
+        "Israël", 2019,
+        "À Tel Aviv, la délégation a été accueillie par la directrice de l’incubateur Migdal Hub, qui accompagne "
+        "une quarantaine de projets chaque année.",
+    )  # fmt: skip
+    assert asker.ask("Combien de projets Migdal Hub a-t-il accompagnés au total depuis sa création ?").abstained
+    assert "quarantaine" in asker.ask("Combien de projets l'incubateur Migdal Hub accompagne-t-il ?").text
+
+
+def test_the_reply_to_a_question_the_article_asks_holds_its_noun():
+    asker = paragraphs_asker(
+        "Silicon Valley", 2024,
+        "Du 11 au 15 mars 2024, vingt participants ont parcouru la baie de San Francisco.",
+        "Trois questions à Mathilde Kerjean, fondatrice de Baylink Studio",
+        "Quel conseil donneriez-vous aux entreprises qui hésitent ?\nVenir avec un premier client américain, même "
+        "modeste. Sans présence physique, rien ne se passe.",
+    )  # fmt: skip
+    answer = asker.ask("Quel conseil Mathilde Kerjean donne-t-elle aux entreprises qui hésitent ?")
+    assert "premier client américain" in answer.text

@@ -280,3 +280,7 @@ def test_a_long_text_of_many_abbreviations_keeps_its_sentences_whole():
         "Elle cite ABCDEFGHIJKLMNOPQRSTUVWXYZ.",
         "Puis part.",
     ]
+
+
+def test_r_and_d_is_one_word():
+    assert "rd" in terms("le directeur de la R&D") and "rd" in terms("directeur R & D")

@@ -382,6 +382,18 @@ def test_a_next_mission_to_a_place_an_article_names_is_left_to_the_passages():
     assert unknown_place("Combien de participants à la mission à Montréal ?", missions) == "Montréal"
 
 
+def test_a_place_an_article_names_after_a_mere_preposition_is_no_destination():
+    missions = [
+        MissionRef("Mission Hong Kong / Shenzhen", "Hong Kong / Shenzhen", 2023,
+                   frozenset(terms("trois mois en Europe, dix jours ici")), places=places_of("Chine")),
+        MissionRef("Mission New York", "New York", 2019, frozenset(terms("Manhattan")), places=places_of("États-Unis")),
+    ]  # fmt: skip
+    said = "Qui a dit qu'un prototype qui prend trois mois en Europe sort en dix jours ?"
+    assert unknown_place(said, missions) is None
+    assert analyse("la mission au Japon", missions).unknown_place == "Japon"  # right after "mission"
+    assert analyse("Quand part-on au Brésil ?", missions).unknown_place == "Brésil"  # named nowhere
+
+
 def test_terms_the_articles_only_capitalise_are_names_even_in_lower_case():
     a = analyse("quel est le chiffre d'affaires de brooklane analytics", MISSIONS, proper={"brooklan"})
     assert "brooklan" in a.names and a.expects == "money"
@@ -943,3 +955,66 @@ def test_how_much_per_head_is_a_price_and_which_maker_asks_for_a_name():
     assert analyse("Et pour la mission Israël, c'était combien par participant ?", MISSIONS).expects == "money"
     assert analyse("Avec quel industriel californien Hydrolis a-t-il signé ?", MISSIONS).expects == "entity"
 
+
+
+@pytest.mark.parametrize(
+    ("question", "wanted"),
+    [
+        ("quelles univ ont ete visitees ?", "univers"),
+        ("cb de km en minibus ?", "kilometr"),
+        ("What share of its GDP does Israel devote to R&D?", "pib"),  # an acronym is a word, not a name
+        ("What share of its GDP does Israel devote to R&D?", "rd"),
+        ("How long did it take Hudson Ledger to obtain its banking licence?", "bancair"),
+    ],
+)
+def test_shorthand_and_english_words_become_the_articles_words(question, wanted):
+    assert wanted in analyse(question).terms
+
+
+def test_home_is_no_name_a_passage_must_hold_and_feelings_no_reason_to_find():
+    assert analyse("Quel écart d'heures avec la France les participants ont-ils eu ?").names == []
+    assert "content" not in analyse("pk aeroptic est contente ?").focus
+    assert analyse("How long did it take them?").expects == "duration"
+
+
+@pytest.mark.parametrize(
+    ("question", "left_out"),
+    [
+        ("qd on prend le train, ca prend cb de temps ?", "prend"),  # the time is asked, "prend" only says so
+        ("combien de rencontres ont été organisées ?", "organis"),  # what was counted was set up
+        ("Selon Karine Lafforgue, quelle est la particularité des acheteurs ?", "particular"),
+    ],
+)
+def test_words_that_only_frame_the_question_are_no_words_to_find(question, left_out):
+    assert left_out not in analyse(question).focus
+
+
+def test_a_follow_up_programme_is_coaching_and_a_fair_a_salon():
+    assert "accompagn" in analyse("What follow-up programme do participants get?").terms
+    assert "prochain" in analyse("Is a follow-up mission planned?").terms
+    assert term_in("salon", {"fair"})
+
+
+def test_what_they_discovered_is_what_they_understood():
+    assert term_in(stem("découvert"), set(terms("a permis de comprendre")))
+
+
+def test_an_agreement_is_no_aid():
+    assert not term_in("accord", set(terms("Agnès Pujol, chargée d’affaires internationales")))
+
+
+def test_a_form_of_a_word_has_its_synonyms():
+    # "retournee", unaccented, stems longer than "retournée": still a synonym of "revenir"
+    assert term_in(stem("retournee"), set(terms("la chambre a choisi de revenir en Californie")))
+
+
+def test_one_word_family_matches_and_near_spellings_do_not():
+    assert term_in(stem("satisfaction"), set(terms("se sont déclarés satisfaits")))
+    assert term_in(stem("reconversion"), set(terms("ancien chantier naval reconverti")))
+    assert not term_in(stem("particulier"), set(terms("les participants")))
+    assert "lev" in analyse("le premier tour de table de Géoflux").terms  # a funding round
+
+
+def test_a_region_granting_aid_signs_no_agreement():
+    assert "accord" not in analyse("Quelle aide la Région accorde-t-elle aux entreprises ?").terms
+    assert "accord" in analyse("Combien d'accords ont été signés ?").terms

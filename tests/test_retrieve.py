@@ -200,3 +200,13 @@ def test_a_contact_asked_brings_the_named_missions_contact_lines(tmp_path, embed
     retriever = Retriever(store, embeddings[0])
     analysis = analyse("Et pour la mission Hong Kong / Shenzhen, quel numéro faut-il appeler ?", retriever.missions)
     assert any("05 35 55 08 63" in p.document.page_content for p in retriever.search(analysis, k=4))
+
+
+def test_the_lexical_side_finds_another_form_of_a_word(tmp_path, embeddings):
+    # "satisfaction" and "satisfaits" stem apart ("satisfact", "satisfait"): one family for the index too
+    files = {f.name: f.read_text(encoding="utf-8") for f in (DATA / "fictional22").glob("*.txt")}
+    store, _ = build_store(write_corpus(tmp_path / "corpus", files), tmp_path / "store", embeddings)
+    retriever = Retriever(store, embeddings[0])
+    analysis = analyse("Et pour la mission Hong Kong / Shenzhen, quel est le taux de satisfaction ?", retriever.missions)
+    assert "satisfait" in retriever.variants("satisfact")
+    assert any("94 % des participants" in p.document.page_content for p in retriever.search(analysis, k=4))
