@@ -276,7 +276,7 @@ def has_place(sentence: str, question_words: set[str]) -> bool:
     """
     if question_words & _ADDRESS_ASKED:
         return bool(_ADDRESS.search(sentence))
-    if _NAME_LIST.search(sentence):
+    if _NAME_LIST.search(sentence) or _HOTEL.search(sentence):  # "Hébergement : hôtel Yarkon Bay"
         return True
     for m in _NAME_THEN_TOWN.finditer(sentence):  # "AquaRoot (Haïfa) : capteurs..." for "Où se trouve AquaRoot ?"
         if fold(m[1]) in question_words and fold(m[2]) not in question_words:
@@ -284,6 +284,7 @@ def has_place(sentence: str, question_words: set[str]) -> bool:
     return any(fold(m["name"]) not in question_words for m in _PLACE.finditer(sentence))
 
 
+_HOTEL = re.compile(r"\bh[ôo]tel\s+(?:[A-ZÀ-Ý]|l['’]\s*[A-ZÀ-Ý]|(?:le|la|les|du|des)\s+[A-ZÀ-Ý])")
 _ADDRESS_ASKED = frozenset("adresse adresses address".split())
 _ADDRESS = re.compile(
     r"\b\d+(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|all[ée]e|chemin|quai|impasse|route|"
@@ -399,6 +400,11 @@ def next_mission(sentence: str) -> bool:
 # A person's name: two capitalised words, the second not a common word ("Olivier Massat").
 _PERSON = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ]+)?\b")
 _DIFFERENCE = re.compile(r"\b(?:suppl[ée]mentaires?|de\s+(?:plus|moins)|en\s+(?:plus|moins))\b", re.I)
+def tells_a_difference(sentence: str) -> bool:
+    """The sentence counts a difference, not a whole: "six participants de plus"."""
+    return bool(_DIFFERENCE.search(sentence))
+
+
 # A whole count, not a detail of it: "Au total, 17 rendez-vous", "en tout".
 _TOTAL = re.compile(r"\bau\s+total\b|\ben\s+tout\b|\bau\s+final\b", re.I)
 
@@ -427,7 +433,7 @@ def strength(expects: str | None, sentence: str, head: str | None = None, one_da
             return 1.0 if has_quantity(clause, head) else 0.0
         # The group's count beats one member's ("j'ai décroché trois rendez-vous"), and a difference
         # ("quatre rendez-vous supplémentaires", "six participants de plus").
-        return 1.0 if total else 0.0 if _FIRST_PERSON.search(sentence) or _DIFFERENCE.search(sentence) else 0.5
+        return 1.0 if total else 0.0 if _FIRST_PERSON.search(sentence) or tells_a_difference(sentence) else 0.5
     if expects == "place":
         return 1.0 if _NAME_LIST.search(sentence) or _NAME_THEN_TOWN.search(sentence) else 0.0
     if expects == "entity" and head:

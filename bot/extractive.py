@@ -235,7 +235,9 @@ class ExtractiveAnswerer:
             # A bare heading ("Jour 4 – jeudi 15 novembre") tells what a section is about, not what
             # happened in it: for a question with no answer type, its first sentence says more.
             section = str(doc.metadata.get("section") or "").strip()
-            label_only = label_only or (analysis.expects is None and doc.page_content.strip() == section)
+            # (a label with its value, "Tarif réduit : 3 900 €", is no bare heading)
+            bare = doc.page_content.strip() == section and not _LABEL_LINE.match(section)
+            label_only = label_only or (analysis.expects is None and bare)
             # The section heading qualifies its paragraphs ("Prochaine étape : le Canada").
             headed = passage_terms(str(doc.metadata.get("section") or ""))
             context = passage_terms(doc.page_content) | said_by | headed
@@ -329,10 +331,16 @@ class ExtractiveAnswerer:
                 precision = 1.0 if echoes else evidence.strength(analysis.expects, sentence, analysis.head, one_day)
                 if analysis.expects == "date" and not analysis.focus and not one_day:
                     precision *= 2  # "Quand la mission X a-t-elle eu lieu ?": its span of days, not a day of it
+                to_town = _TO_TOWN.search(analysis.question) if analysis.expects == "transport" else None
+                if to_town:  # "passée de Hong Kong à Shenzhen": the way there, not "retour à Hong Kong en ferry"
+                    precision = 1.0 if set(terms(to_town[1])) <= bag else 0.0
+                if analysis.expects == "money" and _REDUCED.search(sentence) and not _REDUCED.search(analysis.question):
+                    precision *= 0.5  # "Tarif réduit : 3 900 €" for members: the price is the other line
                 if analysis.expects == "quantity" and _one_town_of(analysis.towns, bag):
                     precision = 0.0  # "Les 8 rendez-vous restants se sont tenus à Boston": a part of the whole
                 if who_came:  # "quatorze chefs d'entreprise [...] ont participé", not "cinq participants ont pitché"
-                    precision = 1.0 if tells_participants(sentence) else 0.0
+                    whole = tells_participants(sentence) and not evidence.tells_a_difference(sentence)
+                    precision = 1.0 if whole else 0.0  # "six participants de plus" is no count of them
                 if analysis.expects == "quantity" and evidence.counts_firms_heads(sentence, analysis.head):
                     precision = 0.0  # "dix-neuf entreprises" beats "vingt-deux chefs d'entreprise"
                 if analysis.kind == "qui" and analysis.expects == "contact":
@@ -792,6 +800,10 @@ _ASKS_TOTAL = re.compile(
     r"\bau\s+total\b|\ben\s+tout\b|\bdepuis\s+(?:sa|leur|son)\s+(?:cr[ée]ation|lancement|d[ée]but)", re.I
 )
 _PER_PERIOD = re.compile(r"\b(?:chaque|par)\s+(?:ann[ée]e|an|mois|semaine|jour)\b", re.I)
+_TO_TOWN = re.compile(
+    r"\b(?:de|d['’]|depuis)\s*[A-ZÀ-Ý][\w'’\s-]{1,40}?\s+(?:à|a|jusqu['’]à|vers)\s+([A-ZÀ-Ý][\w-]*(?:\s[A-ZÀ-Ý][\w-]*)?)"
+)
+_REDUCED = re.compile(r"\br[ée]duits?\b|\br[ée]duction\b|\bremise\b|\bpr[ée]f[ée]rentiel", re.I)
 _DONE = frozenset(stem(w) for w in ("signés", "conclus", "finalisés"))
 # Still under way: "en négociation", "en cours de discussion", "à l'étude".
 _PENDING = re.compile(r"\bn[ée]gociations?\b|\ben\s+(?:cours\s+de\s+)?discussions?\b|\b[àa]\s+l['’][ée]tude\b", re.I)

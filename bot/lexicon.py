@@ -29,7 +29,7 @@ TYPE_HEAD_WORDS = {
     "fournisseurs sous-traitant sous-traitants importateur importateurs",
     "money": "prix coût tarif frais montant budget valeur somme argent aide subvention financier financière",
     "contact": "téléphone numéro mail email courriel contact contacts coordonnées",
-    "rank": "rang classement",
+    "rank": "rang classement place position",  # "Quelle place la Californie occupe-t-elle ?"
     "sector": "secteur secteurs domaine domaines filière filières thématique thématiques thème thèmes "
     "industrie industries",
 }
@@ -68,7 +68,8 @@ LIGHT_WORDS = set(
     "principales arrive arrivee arrives arrivees arriver arrivait vient viennent venir venu venue venus venues "
     "slt salut voir propose proposent proposait aujourd hui actuellement desormais maintenant informations "
     "information beaucoup passer venait venaient vu vus particularite particularites specificite "
-    "specificites caracteristique caracteristiques".split()  # "la particularité des acheteurs": what they are
+    # "la particularité des acheteurs": what they are; "existe-t-il un tarif réduit ?": is there one
+    "specificites caracteristique caracteristiques existe existent existait existaient exister".split()
 )
 # Participles the tagger may miss, read as verbs: found when the article uses them ("centrée sur
 # l'IA"), a paraphrase to pass over when it does not.
@@ -108,6 +109,7 @@ QUERY_EXPANSIONS = {
     "money": "prix coût tarif frais participation euros budget compter",
     "contact": "contact contacter renseignements joindre téléphone mail courriel",
     "date": "dates date période calendrier",
+    "transport": "train avion vol bus minibus autocar ferry bateau voiture navette métro trajet",
 }
 FUTURE_COMPANIONS = set(
     "destination destinations etape etapes organisateurs organisateur organisatrice nouvelle nouvel nouveau".split()
@@ -312,6 +314,7 @@ REWRITES = [
     # "l'aire urbaine de New York": its metropolitan area.
     (r"\b(?:aire|zone)\s+urbaine\b|\br[ée]gion\s+m[ée]tropolitaine\b", "agglomération"),
     (r"\bcoups?\s+de\s+pouce\b", "aide"),
+    (r"\s\+\s*(?=\w)", " plus "),  # "la mission la + récente"
     (r"\btours?\s+de\s+table\b", "levée de fonds"),  # "le premier tour de table de Géoflux"
     # "Quelle aide la Région accorde-t-elle ?": the verb grants, it is no agreement ("accord")
     (r"\baccord(?:e|é|ée|és|ées|ent|ait|aient|era|eront)\b", "octroie"),
@@ -344,6 +347,11 @@ REWRITES = [
      r"(?:donner|dire|indiquer|communiquer|préciser)\s+", ""),
     (r"\badresses?\s+(?:e-?mail|mail|m[ée]l|[ée]lectronique|courriel)\b", "mail"),
     (r"\bkoi\b", "quoi"),
+    (r"\bcmt\b", "comment"),  # "cmt ils sont allés à Boston ?"
+    # "Qu'est-ce qui n'est pas compris dans le prix ?": the "Non compris :" line, what is "hors" the price
+    (r"(?:\b(?:n['’]\s*(?:est|[ée]tait|sont|[ée]taient)|ne\s+(?:sont|[ée]taient))\s+|\b)pas\s+(?:compris|inclus)e?s?\b"
+     r"(?:\s+dans\s+(?:le|ce)\s+(?:prix|tarif|co[ûu]t))?", "non compris"),
+    (r"\b(?:j['’]\s*ai|g)\s+besoin\s+(?:de\s+|du\s+|des\s+|d['’]\s*)", ""),  # "g besoin du tel stp"
     (r"\bki\b", "qui"),
     # "qui sont les 3 ventures capital rencontrés ?": which ones of a class, named
     (r"\bqui\s+(sont|[ée]taient)\s+les\s+(?=(?:\d+|deux|trois|quatre|cinq|six)\s)", r"quels \1 les "),
@@ -434,7 +442,9 @@ ENGLISH_WORDS = {
     "debrief": "restitution", "explained": "expliqué", "explain": "expliquer", "explains": "explique",
     "described": "décrit", "sign": "signé", "israeli": "Israël", "israelis": "Israël", "chinese": "Chine",
     "californian": "Californie", "return": "retour", "returned": "retour", "scheduled": "prévue",
-    "third": "troisième", "fourth": "quatrième", "listed": "cotées",
+    "third": "troisième", "fourth": "quatrième", "listed": "cotées", "california": "Californie",
+    "china": "Chine", "israel": "Israël", "asia": "Asie", "quoted": "cité", "visa": "visa", "visas": "visas",
+    "types": "types", "advertising": "publicité", "presentation": "présentation", "transport": "transport",
     "obtain": "obtenir", "licence": "licence", "license": "licence", "banking": "bancaire", "bank": "banque",
     "state": "État", "assets": "actifs", "manage": "gère", "manages": "gère", "managed": "géré",
     "average": "moyenne", "software": "logiciel", "pay": "salaire", "earn": "gagne", "earns": "gagne",
@@ -464,12 +474,20 @@ _ENGLISH_FIRMS = [
     (re.compile(r"\b(?:registration|participation|entry|attendance)\s+(?:fees?|costs?|prices?)\b", re.I), "prix"),
     (re.compile(r"\b(?:take|took|takes|taking|taken)\s+place\b", re.I), "déroulée"),
     (re.compile(r"\bmetro(?:politan)?\s+area\b", re.I), "agglomération"),
+    (re.compile(r"\b(?:managing\s+director|general\s+manager)\b", re.I), "directeur général"),
+    (re.compile(r"\b(?:the\s+)?middle\s+east\b", re.I), "Moyen-Orient"),
+    (re.compile(r"\b(?:the\s+)?near\s+east\b", re.I), "Proche-Orient"),
+    (re.compile(r"\b(?:the\s+)?east\s+coast\b", re.I), "côte Est"),
+    (re.compile(r"\b(?:the\s+)?west\s+coast\b", re.I), "côte Ouest"),
 ]
 _ENGLISH_MISSION = re.compile(r"\b(?:business|trade|study)\s+(?:trips?|missions?|delegations?|tours?)\b", re.I)
 _ENGLISH_FILLER = re.compile(r"\b(?:did|does|do|the|during|of|was|were)\b\s*", re.I)
 
 
-_ENGLISH_DEMONYMS = frozenset("occitan israeli israelis chinese californian french american".split())  # capitalised
+# Capitalised words past the first that are still English to translate: demonyms and places.
+_ENGLISH_DEMONYMS = frozenset(
+    "occitan israeli israelis chinese californian french american california china israel asia".split()
+)
 
 
 def _english_word(match: re.Match[str]) -> str:
@@ -581,7 +599,16 @@ def stems_match(a: str, b: str) -> bool:
     """Same stem, or one a prefix of the other from five letters: "presid" ~ "president"; or one
     family, a long common start and short different endings ("satisfact" ~ "satisfait").
     """
-    return a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a))) or same_family(a, b)
+    if a == b or (min(len(a), len(b)) >= 5 and (a.startswith(b) or b.startswith(a))) or same_family(a, b):
+        return True
+    return _masculine(a) == _masculine(b)  # "directric" ~ "directeur", "chercheux" ~ "chercheur"
+
+
+def _masculine(term: str) -> str:
+    """The stem of a feminine noun of a trade in its masculine form: "fondatric" -> "fondateur"."""
+    if term.endswith("tric"):
+        return term[:-4] + "teur"
+    return term[:-3] + "eur" if term.endswith("eux") else term
 
 
 def same_family(a: str, b: str) -> bool:

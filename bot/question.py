@@ -491,6 +491,21 @@ def _only_one_with_edition(tokens: Sequence[str], missions: Sequence[MissionRef]
     return []
 
 
+def _first_or_latest(tokens: Sequence[str], missions: Sequence[MissionRef]) -> MissionRef | None:
+    """The earliest or the latest mission held, when the question names a mission by that rank alone:
+    "la mission la plus récente", "le premier voyage" (not "la deuxième édition": of which mission?).
+    """
+    held = sorted((m for m in missions if m.year and not m.announced), key=lambda m: m.year or 0)
+    for i, token in enumerate(tokens):
+        rank = lexicon.ORDINALS.get(fold(token))
+        around = {fold(t) for t in tokens[max(0, i - 3) : i + 3]}
+        edition = any(w.startswith("edition") for w in around)  # "la première édition": of which mission?
+        if held and rank in (0, -1) and around & lexicon.GENERIC_MISSION_WORDS and not edition:
+            edge = held[rank]
+            return edge if sum(m.year == edge.year for m in held) == 1 else None
+    return None
+
+
 def edition_years(tokens: Sequence[str], named: list[str], missions: Sequence[MissionRef]) -> list[int]:
     """Years written right after a mission word or the destination: "la mission SV de 2019" -> [2019]."""
     names = _destination_terms(named, missions)
@@ -506,6 +521,8 @@ def edition_years(tokens: Sequence[str], named: list[str], missions: Sequence[Mi
 _BEFORE_WHOM = re.compile(r"^\s*(?:et\s+)?(devant|aupr[èe]s\s+de|face\s+[àa])\s+qui\b", re.I)
 _FROM_TO = re.compile(r"\b(?:pass\w*|rendu\w*|rejoint\w*)\s+(?:de|d|depuis)\s+\w[\w\s-]{0,30}?\s+[àa]\s+\w")
 _RUNS_THE_CCI = re.compile(r"\b(?:dirig|pr[ée]sid|g[ée]r)\w*\s+(?:la\s+|l['’]\s*)?cci\b", re.I)
+_PROGRAMME_DAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
+_DAY_N = re.compile(r"\bjour\s+\d\b", re.I)
 _PLANNED = frozenset("prevue prevu prevues programmee initialement reportee decalee repoussee".split())
 _PLANNED_FOR = frozenset("prevu prevue prevus prevues".split())
 _AFTER = frozenset("apres suite ensuite retour".split())
@@ -609,7 +626,11 @@ def analyse(
     folded = {fold(t) for t in tokens}
     if kind == "ou" and folded & lexicon.WORK_VERBS:
         expects = "role"  # "Où travaille X ?": X's post ("vice-présidente de l'institut")
-    future = bool(folded & lexicon.FUTURE_WORDS)
+    # "koi de prévu le jeudi ?": a day of the programme, no plan ahead
+    programme_day = bool(folded & _PROGRAMME_DAYS or _DAY_N.search(text))
+    future = bool(folded & lexicon.FUTURE_WORDS) and not programme_day
+    if expects == "money" and folded & lexicon.FUTURE_WORDS <= _PLANNED_FOR:
+        future = False  # "quelle aide est prévue ?": what is provided, no plan ahead
     all_terms = question_terms(text, vocabulary)
     named, used = match_missions(set(all_terms), missions)
     named = named or _only_one_with_edition(tokens, missions)  # "la deuxième édition": the one mission that had two
@@ -619,6 +640,8 @@ def analyse(
     own_places = [t for t in all_terms if lexicon.demonym_places(t) & used]
     known_years = {m.year for m in missions}
     years = sorted({int(m.group()) for m in _YEAR.finditer(text)} & known_years)
+    if not named and not years and (edge := _first_or_latest(tokens, missions)) is not None:
+        named, years = [edge.mission], [edge.year]  # "la mission la plus récente": the latest of all
     skip = (used | {str(y) for y in years} | {"mission"} if named or years else used) | modifiers
     type_head = expects and head in lexicon.type_heads().get(expects, frozenset()) - lexicon.narrow_classes()
     if type_head and (kind != "combien" or expects in ("money", "duration")):
@@ -636,6 +659,7 @@ def analyse(
     light = light | (lexicon.WORK_VERBS if expects == "role" else set())
     light = light | (lexicon.PLACE_VERBS if expects == "place" else set())
     light = light | (lexicon.DURATION_VERBS if expects == "duration" else set())
+    light = light | (_PLANNED_FOR if programme_day else set())  # "prévu le jeudi": what the day held
     if future:
         light = light | lexicon.FUTURE_WORDS | lexicon.FUTURE_COMPANIONS | lexicon.GENERIC_MISSION_WORDS
     lights = [w for w in tokens if fold(w) in light]  # as the question's terms are, corrected ("passe": "pass")

@@ -17,14 +17,15 @@ from langchain_core.embeddings import Embeddings
 
 from bot import evidence, lexicon
 from bot.answer import Passage
-from bot.question import Analysis, MissionRef
+from bot.question import Analysis, MissionRef, destination_parts
 from corpus.facts import places_of
-from index.french import terms
+from index.french import stem, terms
 from index.lexical import LexicalIndex
 
 RRF_K = 60
 LEXICAL_WEIGHT = 1.0
 DENSE_WEIGHT = 0.6
+NAMING_WEIGHT = 0.3  # the named mission's own words, on the lexical side
 LEXICAL_KEPT = 2  # the lexical side's best hits always among the passages
 
 
@@ -78,13 +79,23 @@ class Retriever:
         if not self.documents:
             return []
         allowed = self._allowed(analysis)
-        query = list(analysis.terms)
+        # The named mission's own name and edition ("la deuxième édition") repeat the filter: they count
+        # less, lest its chunks that say "Hong Kong" again outrank the line that answers ("Prix : 3 980 €").
+        naming = {t for ref in self.missions if ref.mission in analysis.missions for part in destination_parts(ref)
+                  for t in part} - set(analysis.focus) - set(analysis.stop)  # fmt: skip
+        if analysis.missions and analysis.years:
+            kept = {*analysis.focus, analysis.head, analysis.noun, *analysis.stop}
+            naming |= {t for t in analysis.terms if t not in kept and _names_an_edition(t)}
+        query = [t for t in analysis.terms if t not in naming]
         # the other forms of the words asked about ("satisfaction": "satisfaits"), not of the mission's name
         query += [v for t in analysis.focus for v in self.variants(t) if v not in query]
         for kind in ("future" if analysis.future else None, analysis.expects):
             if kind in lexicon.QUERY_EXPANSIONS:
                 query += lexicon.expansion_terms(kind)
         lexical = self.lexical.scores(query)
+        named = [t for t in analysis.terms if t in naming]
+        if named:
+            lexical = lexical + NAMING_WEIGHT * self.lexical.scores(named)
         lexical[~allowed] = 0.0
         lex_order = [int(i) for i in np.argsort(-lexical, kind="stable") if lexical[i] > 0][: k * 3]
         vector = list(query_vector) if query_vector is not None else self.embeddings.embed_query(analysis.question)
@@ -178,6 +189,14 @@ _INSIDE_CAPITALISED = re.compile(r"(?<![.!?:»«\n]\s)(?<!^)\b[A-ZÀ-Ý][\w\-]*[
 # A capitalised word opening a sentence, set off by a comma: a name in apposition ("Hydrosol, PME de...").
 _OPENING_NAME = re.compile(r"(?:^|[.!?]\s+)([A-ZÀ-Ý][\w\-]*[a-zà-ÿ][\w\-]*),\s")
 PROPER_MAX_SHARE = 0.25  # a name in more chunks than this ("Occitanie", "CCI") is no clue
+
+
+_EDITION_WORDS = frozenset(stem(w) for w in lexicon.GENERIC_MISSION_WORDS | set(lexicon.ORDINALS))
+
+
+def _names_an_edition(term: str) -> bool:
+    """A word that says which mission or edition ("mission", "deuxième", "édition"), or a year."""
+    return term in _EDITION_WORDS or bool(re.fullmatch(r"(?:19|20)\d\d", term))
 
 
 def _with_heading(doc: Document) -> str:

@@ -100,6 +100,7 @@ REGIONS = {
     "Asie": ("Chine", "Japon", "Corée du Sud", "Inde", "Singapour", "Vietnam"),
     "Asie du Sud-Est": ("Singapour", "Vietnam"),
     "Moyen-Orient": ("Israël", "Émirats arabes unis"),
+    "Proche-Orient": ("Israël", "Liban", "Jordanie"),
     "Europe": ("Royaume-Uni", "Allemagne"),
     "Afrique": ("Maroc",),
     "Amérique latine": ("Brésil",),

@@ -557,3 +557,7 @@ def test_a_rough_or_short_duration_is_one(sentence):
 
 def test_a_place_after_du_is_a_place():
     assert check("place", "son entreprise, partie d’un kibboutz du Néguev, s’est imposée", None, {"aquarow"})
+
+
+def test_a_hotel_is_where_they_slept():
+    assert check("place", "Hébergement : hôtel Yarkon Bay, à Tel Aviv, pour tout le séjour.", None, {"tel", "aviv"})

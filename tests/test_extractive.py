@@ -1112,3 +1112,27 @@ def test_the_reply_to_a_question_the_article_asks_holds_its_noun():
     )  # fmt: skip
     answer = asker.ask("Quel conseil Mathilde Kerjean donne-t-elle aux entreprises qui hésitent ?")
     assert "premier client américain" in answer.text
+
+
+def test_the_price_is_not_the_reduced_one_unless_asked_and_a_label_with_its_value_is_no_bare_heading():
+    asker = paragraphs_asker(
+        "Silicon Valley", 2024,
+        "Du 16 au 21 septembre, vingt et un entrepreneurs ont participé à la mission.",
+        "Infos pratiques",
+        "Tarif réduit : 3 900 € HT pour les membres d’un cluster régional\nPrix : 4 200 € HT par participant\n"
+        "Ce prix comprend : les vols et le programme de rendez-vous",
+    )  # fmt: skip
+    assert "4 200" in asker.ask("Combien coûte la mission Silicon Valley ?").text
+    assert "3 900" in asker.ask("Existe-t-il un tarif réduit pour la mission Silicon Valley ?").text
+
+
+def test_the_way_from_one_town_to_another_is_not_the_way_back():
+    asker = paragraphs_asker(
+        "Hong Kong – Shenzhen", 2023,
+        "Mercredi 15 mars : passage en Chine continentale en train à grande vitesse, jusqu’à la gare de Futian, "
+        "à Shenzhen.",
+        "Vendredi 17 mars : retour à Hong Kong en ferry depuis le port de Shekou.",
+    )  # fmt: skip
+    assert "train" in asker.ask("Comment la délégation est-elle passée de Hong Kong à Shenzhen ?").text
+    assert "ferry" in asker.ask("Comment la délégation est-elle revenue de Shenzhen à Hong Kong ?").text
+

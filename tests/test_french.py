@@ -284,3 +284,7 @@ def test_a_long_text_of_many_abbreviations_keeps_its_sentences_whole():
 
 def test_r_and_d_is_one_word():
     assert "rd" in terms("le directeur de la R&D") and "rd" in terms("directeur R & D")
+
+
+def test_what_a_price_leaves_out_is_one_word():
+    assert terms("Non compris : les repas")[0] == terms("hors billets d’avion")[0] == terms("non inclus")[0]

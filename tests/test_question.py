@@ -1018,3 +1018,49 @@ def test_one_word_family_matches_and_near_spellings_do_not():
 def test_a_region_granting_aid_signs_no_agreement():
     assert "accord" not in analyse("Quelle aide la Région accorde-t-elle aux entreprises ?").terms
     assert "accord" in analyse("Combien d'accords ont été signés ?").terms
+
+
+def test_a_trade_in_the_feminine_is_the_same_word():
+    assert term_in(stem("directeur"), set(terms("Caroline Mestre, directrice générale de Textiloc")))
+    assert term_in(stem("chercheur"), set(terms("une chercheuse du Technion")))
+    assert "directeur" in analyse("Who is the managing director of Textiloc?").terms
+    assert "californ" in analyse("How many entrepreneurs took part in the 2024 California trip?").terms
+
+
+def test_the_latest_or_first_mission_of_all_is_named_by_its_rank():
+    missions = [
+        MissionRef("Mission Silicon Valley", "Silicon Valley", 2017, places=places_of("États-Unis")),
+        MissionRef("Mission Israël", "Israël", 2019, places=places_of("Israël")),
+        MissionRef("Mission Silicon Valley", "Silicon Valley", 2024, places=places_of("États-Unis")),
+        MissionRef("Mission Japon", "Japon", 2026, announced=True, places=places_of("Japon")),
+    ]
+    latest = analyse("qd a eu lieu la mission la + recente ?", missions)
+    assert (latest.missions, latest.years) == (["Mission Silicon Valley"], [2024])  # held, not announced
+    first = analyse("Combien de participants au premier voyage ?", missions)
+    assert (first.missions, first.years) == (["Mission Silicon Valley"], [2017])
+    assert analyse("Quelles villes la délégation a-t-elle visitées lors de la mission au Proche-Orient ?",
+                   missions).missions == ["Mission Israël"]  # fmt: skip
+    assert analyse("Who is quoted in the article about the Middle East delegation?", missions).missions == [
+        "Mission Israël"
+    ]
+
+
+def test_chat_shorthand_for_how_and_a_need_and_a_programme_day():
+    assert analyse("cmt ils sont alles a boston depuis ny ?").expects == "transport"
+    assert "besoin" not in analyse("c ki le contact pr la mision israel, g besoin du tel stp").focus
+    day = analyse("koi de prevu le jeudi pour la mision ?")
+    assert not day.future and "prevu" not in day.focus  # the day's programme, no plan ahead
+    assert analyse("koi de prevu pour la prochaine mision ?").future
+
+
+def test_an_aid_provided_is_no_plan_ahead():
+    assert not analyse("Et pour la mission Hong Kong, quelle aide régionale est prévue ?").future
+    assert analyse("Quel prix pour la prochaine mission ?").future
+
+
+def test_not_included_in_the_price_asks_for_what_it_leaves_out():
+    assert analyse("Qu'est-ce qui n'est pas compris dans le prix ?").focus == terms("non compris")
+
+
+def test_the_place_held_among_others_is_a_rank():
+    assert analyse("Quelle place la Californie occupe-t-elle parmi les puissances économiques ?").expects == "rank"

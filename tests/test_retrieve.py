@@ -210,3 +210,16 @@ def test_the_lexical_side_finds_another_form_of_a_word(tmp_path, embeddings):
     analysis = analyse("Et pour la mission Hong Kong / Shenzhen, quel est le taux de satisfaction ?", retriever.missions)
     assert "satisfait" in retriever.variants("satisfact")
     assert any("94 % des participants" in p.document.page_content for p in retriever.search(analysis, k=4))
+
+
+def test_the_named_missions_own_name_does_not_outrank_the_line_that_answers(tmp_path, embeddings):
+    # Every chunk of the Hong Kong article may say "Hong Kong": the filter already says which mission.
+    files = {f.name: f.read_text(encoding="utf-8") for f in (DATA / "fictional53").glob("*.txt")}
+    store, _ = build_store(write_corpus(tmp_path / "corpus", files), tmp_path / "store", embeddings)
+    retriever = Retriever(store, embeddings[0])
+    for question, line in [
+        ("cb coute la mission hong kong shenzen ?", "Prix : 3 980 €"),
+        ("Combien coûte la deuxième édition du voyage en Californie ?", "Prix : 4 200 €"),
+    ]:
+        passages = retriever.search(analyse(question, retriever.missions))
+        assert any(line in p.document.page_content for p in passages), question
