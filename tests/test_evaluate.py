@@ -137,7 +137,7 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional10", 0.95, 0.9, 64),
         ("fictional11", 0.89, 0.93, 64),
         ("fictional12", 0.89, 0.93, 64),
-        ("fictional13", 0.89, 0.95, 64),  # studied for three passes
+        ("fictional13", 0.89, 0.9, 64),  # studied for three passes; f13-64's trap answered since 0d7cb56
         ("fictional14", 0.89, 0.9, 64),  # studied for two passes
         ("fictional15", 0.85, 0.9, 64),  # studied for one pass
         ("fictional16", 0.87, 0.8, 64),  # studied for one pass; f16-59's trap (README)
@@ -172,6 +172,12 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional45", 0.89, 0.9, 64),  # never studied: its failures were not read
         ("fictional46", 0.93, 0.9, 64),  # never studied: its failures were not read
         ("fictional47", 0.87, 0.85, 64),  # measured blind, then two refusals studied
+        ("fictional48", 0.91, 0.9, 64),  # measured blind (72,9 %), then studied for one pass
+        ("fictional49", 0.91, 0.9, 64),  # measured blind, then studied for one pass
+        ("fictional50", 0.89, 0.95, 64),  # measured blind, then studied for one pass
+        ("fictional51", 0.87, 0.9, 64),  # measured blind (72,9 %), then studied for one pass
+        ("fictional52", 0.85, 0.95, 64),  # measured blind on the session's last rules, never studied
+        ("fictional53", 0.89, 0.85, 64),  # measured blind, then studied for one pass
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):
