@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
-from bot import french_model, lexicon
+from bot import evidence, french_model, lexicon
 from bot.lexicon import stem_in
 from corpus import facts
 from index.french import fold, is_stopword, stem, terms, words
@@ -521,7 +521,6 @@ def edition_years(tokens: Sequence[str], named: list[str], missions: Sequence[Mi
 _BEFORE_WHOM = re.compile(r"^\s*(?:et\s+)?(devant|aupr[èe]s\s+de|face\s+[àa])\s+qui\b", re.I)
 _FROM_TO = re.compile(r"\b(?:pass\w*|rendu\w*|rejoint\w*)\s+(?:de|d|depuis)\s+\w[\w\s-]{0,30}?\s+[àa]\s+\w")
 _RUNS_THE_CCI = re.compile(r"\b(?:dirig|pr[ée]sid|g[ée]r)\w*\s+(?:la\s+|l['’]\s*)?cci\b", re.I)
-_PROGRAMME_DAYS = frozenset("lundi mardi mercredi jeudi vendredi samedi dimanche".split())
 _DAY_N = re.compile(r"\bjour\s+\d\b", re.I)
 _PLANNED = frozenset("prevue prevu prevues programmee initialement reportee decalee repoussee".split())
 _PLANNED_FOR = frozenset("prevu prevue prevus prevues".split())
@@ -627,7 +626,7 @@ def analyse(
     if kind == "ou" and folded & lexicon.WORK_VERBS:
         expects = "role"  # "Où travaille X ?": X's post ("vice-présidente de l'institut")
     # "koi de prévu le jeudi ?": a day of the programme, no plan ahead
-    programme_day = bool(folded & _PROGRAMME_DAYS or _DAY_N.search(text))
+    programme_day = evidence.names_weekday(text) or bool(_DAY_N.search(text))
     future = bool(folded & lexicon.FUTURE_WORDS) and not programme_day
     if expects == "money" and folded & lexicon.FUTURE_WORDS <= _PLANNED_FOR:
         future = False  # "quelle aide est prévue ?": what is provided, no plan ahead
