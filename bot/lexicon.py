@@ -595,6 +595,7 @@ FAMILY_PREFIX = 7  # "satisfaction" and "satisfaits", "reconversion" and "reconv
 FAMILY_ENDING = 2
 
 
+@lru_cache(maxsize=262144)  # on the hot path of every term_in: the family test costs a prefix scan
 def stems_match(a: str, b: str) -> bool:
     """Same stem, or one a prefix of the other from five letters: "presid" ~ "president"; or one
     family, a long common start and short different endings ("satisfact" ~ "satisfait").
