@@ -16,7 +16,7 @@ from index.french import fold, stem
 TYPE_HEAD_WORDS = {
     "role": "poste rôle fonction titre métier profession statut",
     "date": "date dates jour période année mois moment",
-    "duration": "durée",
+    "duration": "durée délai délais",
     "place": "lieu lieux ville villes pays endroit endroits destination destinations région adresse quartier quartiers",
     "quantity": "nombre quantité part pourcentage proportion taux effectif",
     # Class nouns: the answer is a name ("Quelles entreprises..." -> "Uber et PayPal").
@@ -250,6 +250,7 @@ REWRITES = [
     (r"\bunivs?\b", "universités"),  # "quelles univ ont été visitées ?"
     (r"\bkms?\b", "kilomètres"),  # "cb de km en minibus ?"
     (r"\b(le|son|un|du|quel)\s+t[ée]l\b(?![\s-]*aviv)", r"\1 téléphone"),  # "le tel pour la mission"
+    (r"^\s*t[ée]l\b(?![\s-]*aviv)", "téléphone"),  # "tel contact hk": a question opening on "tel" asks the phone
     (r"\b(?-i:CA)\b", "chiffre d'affaires"),  # "le CA de Lumisol" (not "ca", "ça")
     (r"\b(le|du|son|leur)\s+ca\b", r"\1 chiffre d'affaires"),  # "c koi le ca d'ardea ?" (not "ça")
     # "What follow-up programme do they get?": their coaching after the mission
@@ -388,7 +389,8 @@ ENGLISH_WORDS = {
     "head": "directeur", "leads": "dirige", "leaders": "dirigeants", "inventor": "inventeur", "invented": "inventé",
     "occitan": "", "opened": "ouvert", "office": "bureau", "offices": "bureaux", "employ": "emploie",
     "employs": "emploie", "subsidiary": "filiale", "runs": "dirige", "entrepreneurs": "entrepreneurs",
-    "participants": "participants", "people": "personnes", "members": "membres", "delegation": "délégation",
+    "participants": "participants", "joined": "participé", "join": "participer", "attended": "participé",
+    "attend": "participer", "people": "personnes", "members": "membres", "delegation": "délégation",
     "city": "ville", "cities": "villes", "country": "pays", "visited": "visité", "visit": "visite",
     "meetings": "rendez-vous", "meeting": "rendez-vous", "appointments": "rendez-vous", "days": "jours",
     "raised": "levé", "raise": "levée", "funds": "fonds", "fund": "fonds", "investors": "investisseurs",

@@ -139,6 +139,8 @@ def keyword_head(tokens: Sequence[str]) -> str | None:
     if not content:
         return None
     first = stem(content[0])
+    if first == lexicon.TIME_HEAD:  # "temps de train HK-Shenzhen": how long; "temps forts NY": highlights
+        return first if len(content) == 1 or not fold(content[1]).startswith("fort") else None
     heads = (*lexicon.type_heads().values(), lexicon.required_money_heads())
     return first if any(first in nouns for nouns in heads) else None
 
@@ -171,6 +173,8 @@ def expected_type(kind: str, head: str | None, tokens: Sequence[str]) -> str | N
         return "money" if priced or head in money_heads else "quantity"
     if head in lexicon.required_money_heads():
         return "money"
+    if kind == "autre" and head == lexicon.TIME_HEAD:  # "temps de trajet ?" (keyword_head): a duration
+        return "duration"
     if head:
         for expects, nouns in heads.items():
             if head in nouns:
@@ -242,7 +246,10 @@ def stops_asked_about(
     for ref in missions:
         if ref.mission not in named:
             continue
-        own = [p for p in destination_parts(ref) if not _initials(p)]
+        parts = destination_parts(ref)
+        own = [p for p in parts if not _initials(p)]
+        # "temps de train HK-Shenzhen": a town's initials ask about it as its name does
+        alias = {frozenset(p): parts[i + 1] for i, p in enumerate(parts[:-1]) if _initials(parts[i + 1])}
         country = set(terms(ref.places[0])) if ref.places else set()
         # The country's other towns are stops too: "Mission Israël", "la population de Jérusalem";
         # "Mission Hong Kong – Shenzhen", "combien de rendez-vous à Canton".
@@ -260,6 +267,8 @@ def stops_asked_about(
             everywhere |= town
             at = [i for i, t in enumerate(token_terms) if t & town]
             if not (at and town <= set().union(*(token_terms[i] for i in at))):
+                at = [i for i, t in enumerate(token_terms) if t & alias.get(frozenset(town), set())]
+            if not at:
                 continue
             around = folded[max(0, at[0] - 3) : at[0]] + folded[at[-1] + 1 : at[-1] + 2]
             bound = at[0] > 0 and fold(tokens[at[0] - 1]) in _BOUND_FOR  # "quitté Toulouse pour New York"

@@ -206,6 +206,16 @@ def test_a_keyword_question_opening_on_a_type_noun_expects_that_type():
     assert analysis.expects == "date"
     assert "dat" not in analysis.focus
     assert analyse("budget berlin ?").expects == "money"
+    # A delay, or the time a thing takes, is a duration; "temps forts" are highlights, no time asked.
+    assert analyse("delai prototype a shenzen ?").expects == "duration"
+    assert analyse("temps de train HK-Shenzhen").expects == "duration"
+    assert analyse("temps forts mission berlin").expects is None
+    # "tel" opening the question is the phone, not the adjective.
+    assert analyse("tel contact hk").expects == "contact"
+
+
+def test_an_english_question_joined_by_people_counts_the_participants():
+    assert "particip" in analyse("How many people joined the second Silicon Valley mission?").terms
 
 
 def test_a_qui_question_naming_a_role_requires_that_role():
@@ -277,6 +287,8 @@ def test_one_town_of_a_mission_with_several_is_what_the_question_asks_about():
     asked = analyse("Combien de rendez-vous ont eu lieu à Canton pendant la mission Hong Kong-Shenzhen ?", missions)
     assert asked.stop == ["canton"] and {"hong", "shenzhen"} <= set(asked.elsewhere)
     assert not analyse("Quand a eu lieu la mission à Hong Kong et Shenzhen ?", missions).stop
+    assert not analyse("temps de train HK-Shenzhen", missions).stop  # both towns, one by its initials
+    assert analyse("combien d'habitants à HK ?", missions).stop == ["hong", "kong"]
     israel = [MissionRef("Mission Israël", "Israël", 2018, places=places_of("Israël"))]
     asked = analyse("Quelle est la population de Jérusalem ?", israel)
     assert asked.stop == ["jerusalem"] and "israel" in asked.elsewhere
