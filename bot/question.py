@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
-from bot import evidence, french_model, lexicon
+from bot import evidence, french_model, lexicon, preamble
 from bot.lexicon import stem_in
 from corpus import facts
 from index.french import fold, is_stopword, stem, terms, words
@@ -604,7 +604,20 @@ def analyse(
 ) -> Analysis:
     """Everything the retriever and the answerer need to know about `question`; `proper` are the
     terms the articles only write capitalised ("brooklan"), names even when typed in lower case.
+    What the asker says of himself is set aside (`bot.preamble`): its words are none to find, but
+    the mission it names is the one asked about when the question itself names none.
     """
+    asked, about_asker = preamble.split(question)
+    analysis = _analyse(asked, missions, vocabulary, proper)
+    if about_asker and not (analysis.missions or analysis.years):
+        told = _analyse(about_asker, missions, vocabulary, proper)
+        analysis.missions, analysis.years = told.missions, told.years
+    return analysis
+
+
+def _analyse(
+    question: str, missions: Sequence[MissionRef], vocabulary: Collection[str], proper: Collection[str]
+) -> Analysis:
     text = unglue(lexicon.rewrite(question), vocabulary)
     tokens = words(text)
     kind = detect_kind(tokens)
