@@ -59,7 +59,8 @@ _COST_QUESTION = frozenset(
 _COST_CUE = re.compile(
     r"\bco[uû]t|\bprix\b|\btarif|\bbudget|\bfrais\b|\bparticipation\b|\binscription|\bpa(?:y|i)(?:e|er|é|ée|és|ait|aient|ant|ants)\b|\bfactur|"
     r"\bpar\s+(?:personne|participant|entreprise|t[eê]te)|\bpris\s+en\s+charge|\bsubvention|\bfinanc[ée]e?s?\b|"
-    r"\bpar\s+(?:an|mois|jour|nuit|heure)\b|\bsalaires?\b|\br[ée]mun[ée]r|\bse\s+n[ée]gocie|\bse\s+loue|\bvaut\b",
+    r"\bpar\s+(?:an|mois|jour|nuit|heure)\b|\bsalaires?\b|\br[ée]mun[ée]r|\bse\s+n[ée]gocie|\bse\s+loue|\bvaut\b|"
+    r"\d\s*(?:€|euros?)\s*(?-i:HT|TTC)\b",  # "Option pitch : 450 € HT": a price before taxes
     re.I,
 )  # a rate is a price too: "un développeur se négocie autour de 180 000 dollars par an"
 # Money given rather than paid: "une aide de 1 500 €", "la Région en a financé 40 %".

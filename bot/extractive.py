@@ -22,7 +22,7 @@ from bot.lexicon import stem_in, term_in
 from bot.question import Analysis, place_names, proper_nouns
 from corpus.facts import DISTRICTS, FIGURE, ROLE_TITLES, STATES, place_name, tells_participants, told_earlier
 from corpus.metadata import YEAR
-from index.chunking import ends_quote, is_attribution
+from index.chunking import ends_quote, heads_interview, is_attribution
 from index.french import fold, split_sentences, stem, terms, words
 from index.lexical import LexicalIndex
 
@@ -74,8 +74,9 @@ _RAISES_QUESTION = re.compile(r"^(?:\S+\s+){6,}[^:]*\s:\s[^:]*\?$")
 
 
 _ORDINAL_STEMS = frozenset(stem(w) for w in lexicon.ORDINALS)
-_INTERVIEW = re.compile(r"^\s*(?:\w+\s+)?questions?\s+[àa]\s+\S", re.I)  # "Trois questions à Sandrine Aubéry"
 _FIRST_PERSON = re.compile(r"\bj['’]|\b(?:je|nous)\b", re.I)
+# A sentence whose subject is a pronoun, after an apposition or not: "Associé du fonds X, il a reçu…"
+_PRONOUN_SUBJECT = re.compile(r"^(?:[^.,;]{0,120},\s*)?(?:il|elle)\s+\w", re.I)
 _LABEL_LINE = re.compile(r"^\s*[^\s:]+(?:\s+[^\s:]+){0,3}\s*:\s")  # "Formalités : ...", "Coût de la mission : ..."
 _DAY_ASKED = re.compile(r"\bjour\s+(\d+)\b", re.I)
 _MISSION_NOUNS = r"(?:mission|[ée]dition|voyage|d[ée]l[ée]gation|d[ée]placement|s[ée]jour)s?\b"
@@ -226,8 +227,13 @@ class ExtractiveAnswerer:
             base = int(doc.metadata.get("start", 0))
             speaker = self._speaker(doc)
             said_by = passage_terms(speaker.page_content) if speaker else frozenset()
-            if not said_by and _FIRST_PERSON.search(doc.page_content):  # "J'ai signé..." in "Trois questions à X"
+            if not said_by:  # "J'ai signé...", "Une semaine." in "Trois questions à X": X said it
                 said_by = passage_terms(self._interviewee(doc))
+            if speaker is None and (analysis.kind == "qui" or analysis.expects in ("person", "entity")):
+                # "Associé du fonds X, il a reçu la délégation": who "il" is, the interview's heading says
+                interview = self._interview(doc)
+                leans = _FIRST_PERSON.search(doc.page_content) or _PRONOUN_SUBJECT.search(doc.page_content)
+                speaker = interview if interview is not None and leans else None
             # "Philippe Garrigues, PDG de ..." under a quote answers who said it, or which company they
             # run, not what was said, why or how: for those the quote says more.
             what_is = analysis.kind == "quel" and analysis.expects is None  # "c'est quoi Lumio Santé ?"
@@ -334,8 +340,12 @@ class ExtractiveAnswerer:
                 to_town = _TO_TOWN.search(analysis.question) if analysis.expects == "transport" else None
                 if to_town:  # "passée de Hong Kong à Shenzhen": the way there, not "retour à Hong Kong en ferry"
                     precision = 1.0 if set(terms(to_town[1])) <= bag else 0.0
+                if analysis.expects == "transport" and _PRICE_LABEL.match(sentence):
+                    precision = 0.0  # "Tarif : …, train Hong Kong – Shenzhen compris" says what was paid for
                 if analysis.expects == "money" and _REDUCED.search(sentence) and not _REDUCED.search(analysis.question):
                     precision *= 0.5  # "Tarif réduit : 3 900 €" for members: the price is the other line
+                if analysis.expects == "money" and _prices_another_thing(sentence, analysis):
+                    precision = 0.0  # "Visa chinois : environ 130 € par personne" is no price of the mission
                 if analysis.expects == "quantity" and _one_town_of(analysis.towns, bag):
                     precision = 0.0  # "Les 8 rendez-vous restants se sont tenus à Boston": a part of the whole
                 if who_came:  # "quatorze chefs d'entreprise [...] ont participé", not "cinq participants ont pitché"
@@ -402,18 +412,29 @@ class ExtractiveAnswerer:
                     out.insert(out.index(passage) + 1, Passage(other, passage.score))
         return out
 
-    def _interviewee(self, doc: Document, reach: int = 10) -> str:
+    def _interview(self, doc: Document, reach: int = 10) -> Document | None:
         """The heading of the interview `doc` is part of ("Trois questions à Sandrine Aubéry, fondatrice
-        de Cybelis"), within `reach` chunks before it, or "".
+        de Cybelis"), within `reach` chunks of its section before it, or None.
         """
         before = doc
         for _ in range(reach):
             before = self.neighbour(before, -1) if self.neighbour else None
-            if before is None:
-                return ""
-            if _INTERVIEW.match(before.page_content):
-                return before.page_content
-        return ""
+            if before is None or before.metadata.get("section") != doc.metadata.get("section"):
+                return None
+            if heads_interview(before.page_content):
+                return before
+        return None
+
+    def _interviewee(self, doc: Document) -> str:
+        """Who answers the interview `doc` is part of: its heading, and the line that introduces them
+        after it ("Fondatrice de Kowloon Sourcing Partners, elle accompagne…"); "" out of an interview.
+        """
+        heading = self._interview(doc)
+        if heading is None:
+            return ""
+        intro = self.neighbour(heading, 1) if self.neighbour else None
+        introduces = intro is not None and not intro.page_content.rstrip().endswith("?")
+        return f"{heading.page_content} {intro.page_content}" if introduces and intro else heading.page_content
 
     def _signs(self, doc: Document) -> bool:
         """`doc` is the line naming who said the quote just before it."""
@@ -490,7 +511,7 @@ class ExtractiveAnswerer:
             known = known | passage_terms(str(meta.get("title", "")))
         if candidate.speaker is not None:
             known = known | passage_terms(candidate.speaker.page_content)
-        elif _FIRST_PERSON.search(candidate.passage.document.page_content):
+        else:  # in an interview, what is said is the interviewee's
             known = known | passage_terms(self._interviewee(candidate.passage.document))
         # The question the article asks before the paragraph names its subject: "Et Haïfa ?" "Nous avons visité..."
         known = known | passage_terms(self._asked_before(candidate.passage.document))
@@ -803,6 +824,19 @@ _PER_PERIOD = re.compile(r"\b(?:chaque|par)\s+(?:ann[ée]e|an|mois|semaine|jour)
 _TO_TOWN = re.compile(
     r"\b(?:de|d['’]|depuis)\s*[A-ZÀ-Ý][\w'’\s-]{1,40}?\s+(?:à|a|jusqu['’]à|vers)\s+([A-ZÀ-Ý][\w-]*(?:\s[A-ZÀ-Ý][\w-]*)?)"
 )
+_PRICE_LABEL = re.compile(r"^\s*(?:prix|co[uû]ts?|tarifs?|frais|participation|budget|montant)\b", re.I)
+
+
+def _prices_another_thing(sentence: str, analysis: Analysis) -> bool:
+    """A practical line priced under another label than the price's ("Visa chinois : 130 €", "Option
+    pitch : 450 €") when the question names nothing of that label.
+    """
+    label = _LABEL_LINE.match(sentence)
+    if not label or _PRICE_LABEL.match(sentence):
+        return False
+    return not set(terms(label.group())) & set(analysis.terms)
+
+
 _REDUCED = re.compile(r"\br[ée]duits?\b|\br[ée]duction\b|\bremise\b|\bpr[ée]f[ée]rentiel", re.I)
 _DONE = frozenset(stem(w) for w in ("signés", "conclus", "finalisés"))
 # Still under way: "en négociation", "en cours de discussion", "à l'étude".

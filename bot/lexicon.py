@@ -193,7 +193,7 @@ SYNONYM_WORDS = [
     "mail e-mail courriel mél",
     "salon foire fair expo",  # "l'Asia Smart Hardware Fair": a trade fair's English name
     "visite visité visiter découvert",
-    "découvert découvrir découvrent appris apprendre compris comprendre",  # "qu'ont-ils découvert ?"
+    "découvert découvrir découvrent appris apprendre comprendre",  # "qu’ont-ils découvert ?" ("compris": "inclus")
     "brevet brevets",
     "pib produit richesse",  # "PIB": "produit intérieur brut" (the question's are rewritten "PIB"), "sa richesse"
     "hébergés hébergée hébergement logés logée logé logement",  # "Logée à Brooklyn, la délégation..."
@@ -212,6 +212,10 @@ SYNONYM_WORDS = [
     "rd recherche",  # "R&D": "recherche et développement"
     "décalage écart",  # "quel écart d'heures ?": "6 heures de décalage horaire"
     "heure heures horaire horaires",
+    "interview interviews entretien entretiens",
+    "impôt impôts imposition fiscalité",  # "l'impôt sur les sociétés": "un taux d'imposition des sociétés"
+    "séance séances atelier ateliers session sessions webinaire webinaires",  # "une séance de préparation"
+    "réduit réduits réduite réduction ramené ramenée remise",  # "un tarif réduit": "2 950 €, ramené à 2 450 €"
     "gestion gère gèrent gérer géré gérés",  # "sous gestion": "qui gère 450 millions"
 ]
 # The two sides of one exchange, which word vectors put close: "visiteurs" are no "exposants".
@@ -240,7 +244,7 @@ BUSINESS_NOUNS = (
 # Chat shorthand and English question words, rewritten before analysis (folded, whole words).
 REWRITES = [
     (r"\b(?:à|a)\s+part\s+", ""),
-    (r"\bqu['’]est[- ]ce\s+(?:que|qu['’]|qui)\s*", "que "),
+    (r"\bqu(?:['’]\s*|\s+)est[- ]ce\s+(?:que\b|qu['’]|qu\s|qui\b)\s*", "que "),  # "qu est ce qui etait prevu"
     (r"\bnb(?:re)?\s+(?:de|d['’])\s*", "combien de "),
     (r"\bnombre\s+(?:de|d['’])\s*", "combien de "),
     # "Quelle est la population de Tel-Aviv ?", "population jerusalem": how many people live there.
@@ -298,10 +302,12 @@ REWRITES = [
     (r"\bdu\s+c[ôo]t[ée]\s+(?=de\b|du\b|des\b|d['’])", ""),  # "du côté de la CCI": at the CCI
     (r"\b(voyages?|missions?|s[ée]jours?)\s+d['’]\s*[ée]tudes?\b", r"\1"),  # "voyage d'étude": a mission
     (r"\bsilicon\s+vall[ée]e\b", "Silicon Valley"),
+    (r"\b(la|dans|ds|de|en)\s+valley\b", r"\1 Silicon Valley"),  # "ds la valley" ("la vallée de l'Arava" is none)
     (r"\by\s?avait\b", "y avait"),
     (r"\bqd\b", "quand"),
     (r"\b(?:koi|quoi)\s+comme\s+", "quels "),  # "koi comme secteurs ?": which sectors
     (r"\bpdt\b", "pendant"),
+    (r"\bavt\b", "avant"),
     (r"\ben\s+train\s+d['’]?(?:e\s+)?", ""),  # "était en train de fusionner": fusionnait
     (r"\bpr\b", "pour"),
     (r"\b(les|aux|des)\s+(?:deux|2)\s+([ée]ditions|missions|voyages|s[ée]jours)\b", r"\1 \2"),  # both: no count
@@ -353,6 +359,9 @@ REWRITES = [
     (r"(?:\b(?:n['’]\s*(?:est|[ée]tait|sont|[ée]taient)|ne\s+(?:sont|[ée]taient))\s+|\b)pas\s+(?:compris|inclus)e?s?\b"
      r"(?:\s+dans\s+(?:le|ce)\s+(?:prix|tarif|co[ûu]t))?", "non compris"),
     (r"\b(?:j['’]\s*ai|g)\s+besoin\s+(?:de\s+|du\s+|des\s+|d['’]\s*)", ""),  # "g besoin du tel stp"
+    # "Est-ce que j'aurais eu droit à un tarif réduit ?": is there one, for whom
+    (r"\b(?:eu|ai|a|as|aurais|aurait|aurions|auraient|avoir|ont|avait|avaient)\s+droit\s+(?:à|a)\s+", ""),
+    (r"\b(?:eu|ai|a|as|aurais|aurait|aurions|auraient|avoir|ont|avait|avaient)\s+droit\s+(au|aux)\s+", r"\1 "),
     (r"\bki\b", "qui"),
     # "qui sont les 3 ventures capital rencontrés ?": which ones of a class, named
     (r"\bqui\s+(sont|[ée]taient)\s+les\s+(?=(?:\d+|deux|trois|quatre|cinq|six)\s)", r"quels \1 les "),
@@ -408,6 +417,10 @@ ENGLISH_WORDS = {
     "expatriates": "expatriés", "per": "par", "french": "français", "talk": "discussions",
     "talked": "échangé", "led": "conduit", "present": "présenté", "presented": "présenté", "hotel": "hôtel",
     "salary": "salaire", "weather": "météo",
+    **dict(zip(
+        "january february march april may june july august september october november december".split(),
+        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split(), strict=True,
+    )),
     "agreement": "accord", "contract": "contrat", "signed": "signé", "market": "marché",
     "planned": "prévue", "after": "après", "before": "avant", "bay": "baie", "area": "région",
     "set": "monté", "hosted": "accueilli", "host": "accueille", "welcomed": "accueilli", "advice": "conseil",
@@ -477,6 +490,11 @@ _ENGLISH_FIRMS = [
     (re.compile(r"\b(?:take|took|takes|taking|taken)\s+place\b", re.I), "déroulée"),
     (re.compile(r"\bmetro(?:politan)?\s+area\b", re.I), "agglomération"),
     (re.compile(r"\b(?:managing\s+director|general\s+manager)\b", re.I), "directeur général"),
+    (re.compile(r"\bsupply\s+(?:contracts?|agreements?|deals?)\b", re.I), "contrats de fourniture"),
+    # "set up a company": create it ("set up the mission": organise it, "monté")
+    (re.compile(r"\bset(?:ting)?\s+up\s+(?=(?:an?|the|their|its|his|her)\s+(?:compan|business|firm|subsidiar|office|"
+                r"start-?up|entit))", re.I), "créer "),
+    (re.compile(r"\b(?:still\s+)?under\s+negotiation\b", re.I), "en négociation"),
     (re.compile(r"\b(?:the\s+)?middle\s+east\b", re.I), "Moyen-Orient"),
     (re.compile(r"\b(?:the\s+)?near\s+east\b", re.I), "Proche-Orient"),
     (re.compile(r"\b(?:the\s+)?east\s+coast\b", re.I), "côte Est"),
@@ -488,8 +506,9 @@ _ENGLISH_FILLER = re.compile(r"\b(?:did|does|do|the|during|of|was|were)\b\s*", r
 
 # Capitalised words past the first that are still English to translate: demonyms and places.
 _ENGLISH_DEMONYMS = frozenset(
-    "occitan israeli israelis chinese californian french american california china israel asia".split()
-)
+    "occitan israeli israelis chinese californian french american california china israel asia "
+    "january february march april may june july august september october november december".split()
+)  # (and months: "the November 2023 mission")
 
 
 def _english_word(match: re.Match[str]) -> str:

@@ -19,6 +19,7 @@ from rapidfuzz.process import extract
 from bot import evidence, french_model, lexicon, preamble
 from bot.lexicon import stem_in
 from corpus import facts
+from corpus.metadata import MONTH_PATTERN, month_number
 from index.french import fold, is_stopword, stem, terms, words
 
 KIND_EXPECTS = {"combien": "quantity", "quand": "date", "ou": "place", "qui": "person", "pourquoi": "reason"}
@@ -38,6 +39,7 @@ class MissionRef:
     vocabulary: frozenset[str] = frozenset()
     places: tuple[str, ...] = ()  # its country, the country's towns and regions ("Allemagne", "Europe")
     announced: bool = False  # its article announces it: the next edition
+    months: frozenset[int] = frozenset()  # the months it was held in ("du 28 février au 4 mars": {2, 3})
 
 
 @dataclass
@@ -485,6 +487,23 @@ def _full_name_at(tokens: Sequence[str], head: str, names: Collection[str]) -> b
     return at is not None and at + 1 < len(tokens) and any(t in names for t in terms(tokens[at + 1]))
 
 
+_MONTH_OF_MISSION = re.compile(
+    rf"\b(?:missions?|mision|voyages?|d[ée]l[ée]gations?|[ée]ditions?|s[ée]jours?)\s+"
+    rf"(?:de|d['’]|du\s+mois\s+(?:de|d['’])|en)\s*({MONTH_PATTERN})\b"
+    rf"|\b({MONTH_PATTERN})(?:\s+(?:19|20)\d{{2}})?\s+(?:missions?|mision|voyages?|d[ée]l[ée]gations?|trips?)\b",
+    re.I,
+)
+
+
+def _month_of_mission(text: str) -> tuple[int, str] | None:
+    """The month a mission is named by, and its word: "la mission de mars" -> (3, "mars")."""
+    found = _MONTH_OF_MISSION.search(text)
+    if not found:
+        return None
+    word = found.group(1) or found.group(2)
+    return month_number(word), word
+
+
 def _only_one_with_edition(tokens: Sequence[str], missions: Sequence[MissionRef]) -> list[str]:
     """The mission a later edition names alone, when only one mission had that many editions:
     "la deuxième édition" -> ["Mission Silicon Valley"] (a first or last edition names none).
@@ -534,6 +553,9 @@ _DAY_N = re.compile(r"\bjour\s+\d\b", re.I)
 _PLANNED = frozenset("prevue prevu prevues programmee initialement reportee decalee repoussee".split())
 _PLANNED_FOR = frozenset("prevu prevue prevus prevues".split())
 _AFTER = frozenset("apres suite ensuite retour".split())
+_PER_HEAD = re.compile(r"\bpar\s+(personne|participant|entreprise|t[êe]te|inscrit)s?\b", re.I)
+_WAS = frozenset("etait etaient avait avaient".split())
+_ANOTHER = frozenset("autre autres nouvelle nouvelles nouveau nouvel troisieme quatrieme suivante".split())
 _WHEN_LINKS = frozenset("pour ici courant des avant apres fin debut vers horizon".split())
 
 
@@ -652,6 +674,10 @@ def _analyse(
     future = bool(folded & lexicon.FUTURE_WORDS) and not programme_day
     if expects == "money" and folded & lexicon.FUTURE_WORDS <= _PLANNED_FOR:
         future = False  # "quelle aide est prévue ?": what is provided, no plan ahead
+    # "Est-ce qu'un interprète était prévu ?": what the mission provided, no plan ahead (unless another one)
+    planned_then = bool(folded & _PLANNED_FOR) and folded & lexicon.FUTURE_WORDS <= _PLANNED_FOR
+    planned_then = planned_then and bool(folded & _WAS) and not folded & _ANOTHER
+    future = future and not planned_then
     all_terms = question_terms(text, vocabulary)
     named, used = match_missions(set(all_terms), missions)
     named = named or _only_one_with_edition(tokens, missions)  # "la deuxième édition": the one mission that had two
@@ -663,6 +689,11 @@ def _analyse(
     years = sorted({int(m.group()) for m in _YEAR.finditer(text)} & known_years)
     if not named and not years and (edge := _first_or_latest(tokens, missions)) is not None:
         named, years = [edge.mission], [edge.year]  # "la mission la plus récente": the latest of all
+    if not named and (month := _month_of_mission(text)):  # "la mission de mars": the one held in March
+        held = [m for m in missions if month[0] in m.months and (not years or m.year in years)]
+        if held:
+            named, years = sorted({m.mission for m in held}), years or sorted({m.year for m in held if m.year})
+            used |= set(terms(month[1]))
     skip = (used | {str(y) for y in years} | {"mission"} if named or years else used) | modifiers
     type_head = expects and head in lexicon.type_heads().get(expects, frozenset()) - lexicon.narrow_classes()
     if type_head and (kind != "combien" or expects in ("money", "duration")):
@@ -680,11 +711,13 @@ def _analyse(
     light = light | (lexicon.WORK_VERBS if expects == "role" else set())
     light = light | (lexicon.PLACE_VERBS if expects == "place" else set())
     light = light | (lexicon.DURATION_VERBS if expects == "duration" else set())
-    light = light | (_PLANNED_FOR if programme_day else set())  # "prévu le jeudi": what the day held
+    light = light | (_PLANNED_FOR if programme_day or planned_then else set())  # "prévu le jeudi": what the day held
     if future:
         light = light | lexicon.FUTURE_WORDS | lexicon.FUTURE_COMPANIONS | lexicon.GENERIC_MISSION_WORDS
     lights = [w for w in tokens if fold(w) in light]  # as the question's terms are, corrected ("passe": "pass")
     skip = skip | {stem(w) for w in lights} | {correct_word(w, stem(w), vocabulary) for w in lights}
+    if expects == "money":  # "Combien coûtait la mission par personne ?": the price's unit, no word to find
+        skip = skip | {stem(m.group(1)) for m in _PER_HEAD.finditer(text)}
     if before_whom:
         skip = skip | {t for w in words(before_whom.group(1)) for t in terms(w)}  # "devant" is no word to find
     if expects == "role":

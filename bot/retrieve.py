@@ -19,6 +19,7 @@ from bot import evidence, lexicon
 from bot.answer import Passage
 from bot.question import Analysis, MissionRef, destination_parts
 from corpus.facts import places_of
+from corpus.metadata import months_in
 from index.french import stem, terms
 from index.lexical import LexicalIndex
 
@@ -227,15 +228,17 @@ def _mission_refs(documents: Sequence[Document], article_terms: dict[str, set[st
     """One reference per (mission, year) found in the chunks' metadata, with its words."""
     meta: dict[tuple[str, int | None], tuple[str | None, str | None, set[str]]] = {}
     announced: set[tuple[str, int | None]] = set()
+    months: dict[tuple[str, int | None], frozenset[int]] = {}
     for doc in documents:
         mission = doc.metadata.get("mission")
         if mission:
             key = (mission, doc.metadata.get("year"))
             _, _, bag = meta.setdefault(key, (doc.metadata.get("destination"), doc.metadata.get("country"), set()))
             bag.update(article_terms.get(str(doc.metadata.get("source", "")), set()))
+            months[key] = months.get(key, frozenset()) | months_in(str(doc.metadata.get("dates") or ""))
             if doc.metadata.get("announced"):
                 announced.add(key)
     return [
-        MissionRef(m, dest, year, frozenset(bag), places_of(country), (m, year) in announced)
+        MissionRef(m, dest, year, frozenset(bag), places_of(country), (m, year) in announced, months[(m, year)])
         for (m, year), (dest, country, bag) in meta.items()
     ]

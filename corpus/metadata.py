@@ -16,6 +16,7 @@ MONTHS = (
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )  # fmt: skip
 _MONTH = r"(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre)"
+MONTH_PATTERN = _MONTH
 _YEAR = r"(?:19|20)\d{2}"
 DATELINE = re.compile(rf"^(?P<rubric>[^\n]{{0,60}}?)\s*[-–—]\s*(?P<month>{_MONTH})\s+(?P<year>{_YEAR})\s*$", re.I)
 _WEEKDAY = r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
@@ -159,7 +160,7 @@ def derive_dates(text: str) -> tuple[str | None, int | None]:
     if not match:
         return None, fallback_year
     year = int(match["y"]) if match["y"] else fallback_year
-    if not match["y"] and dateline and year and _month(match["m2"]) > _month(dateline["month"]):
+    if not match["y"] and dateline and year and month_number(match["m2"]) > month_number(dateline["month"]):
         year -= 1
     first = match["d1"] or match["h1"]
     start = f"{first} au " if first else ""
@@ -178,13 +179,18 @@ def is_announced(text: str) -> bool:
     match = DATE_RANGE.search("\n".join(lines[1:])) if dateline else None
     if not dateline or not match or not match["y"]:
         return False
-    start = (int(match["y"]), _month(match["m1"] or match["m2"]))
-    return start > (int(dateline["year"]), _month(dateline["month"]))
+    start = (int(match["y"]), month_number(match["m1"] or match["m2"]))
+    return start > (int(dateline["year"]), month_number(dateline["month"]))
 
 
-def _month(name: str) -> int:
+def month_number(name: str) -> int:
     """1 to 12: "décembre" -> 12, "fevrier" -> 2."""
     return next(i for i, m in enumerate(MONTHS, start=1) if re.fullmatch(_MONTH_RE[i - 1], name, re.I))
+
+
+def months_in(text: str) -> frozenset[int]:
+    """The months `text` names: "du 28 février au 4 mars 2019" -> {2, 3}."""
+    return frozenset(month_number(m) for m in re.findall(_MONTH, text, re.I))
 
 
 _MONTH_RE = [m.replace("é", "[ée]").replace("û", "[ûu]") for m in MONTHS]

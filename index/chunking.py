@@ -40,6 +40,11 @@ _QUOTE_ENDS = ("»", "”", '"')
 # "Contact : asie@cci.fr", "Coût : 2 900 €", "Renseignements par e-mail : ...": a label and its value are content.
 _LABELLED = re.compile(r"^[^\W\d][\w’'\- ]{0,50}?\s*:\s*\S")
 # An e-mail address or a web address is a way to reach someone, never a heading.
+# The heading of an interview names who answers: "Trois questions à Sandrine Aubéry", "Entretien avec Yoav Peretz".
+_INTERVIEW = re.compile(
+    r"^\s*(?:(?:\w+\s+)?questions?\s+[àa]|entretien\s+avec|interview\s+(?:de|d['’]|avec)|rencontre\s+avec)\s+\S",
+    re.I,
+)
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+\.\w|https?://|\bwww\.\w", re.I)
 _FIGURE = re.compile(FIGURE, re.I)
 
@@ -52,9 +57,15 @@ def states_a_figure(heading: str) -> bool:
 def is_also_content(heading: str) -> bool:
     """A heading that says something is also a chunk: it gives a figure, or a label and its value
     ("Contact : asie@cci-occitanie-missions.fr", "Prochaine étape : le Canada"), or an address
-    ("Écrire à international@cci.fr").
+    ("Écrire à international@cci.fr"), or who answers an interview.
     """
-    return states_a_figure(heading) or bool(_LABELLED.match(heading) or _ADDRESS.search(heading))
+    labelled = bool(_LABELLED.match(heading) or _ADDRESS.search(heading))
+    return states_a_figure(heading) or labelled or heads_interview(heading)
+
+
+def heads_interview(heading: str) -> bool:
+    """The line opens an interview and names who answers ("Entretien avec Yoav Peretz"): a chunk too."""
+    return bool(_INTERVIEW.match(heading))
 
 
 def ends_quote(text: str) -> bool:

@@ -32,6 +32,8 @@ _ELISION = re.compile(r"\b([cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.I)
 _R_AND_D = re.compile(r"\br\s?&\s?d\b")  # "R&D", one word ("r" and "d" alone are too short to index)
 # "Non compris : les repas", "hors billets d'avion": what a price leaves out, one word ("non" alone says little)
 _LEFT_OUT = re.compile(r"\bnon[\s-]+(?:compris|inclus)e?s?\b|\bhors\b")
+# "Compris : vols, hôtel", "était-il inclus ?": what a price holds, one word ("compris" alone stems as "comprendre")
+_INCLUDED = re.compile(r"\b(?:compris|inclus)e?s?\b")
 _stemmer = Stemmer.Stemmer("french")
 
 
@@ -48,7 +50,7 @@ STOPWORDS = frozenset(_BASE_STOPWORDS | {fold(w) for w in _BASE_STOPWORDS})
 def words(text: str) -> list[str]:
     """Lower-cased words with elisions removed: "L’État d'Occitanie" -> ["état", "occitanie"]."""
     text = _R_AND_D.sub("rd", _ELISION.sub(" ", text.lower().replace("œ", "oe")))
-    text = _LEFT_OUT.sub("noncompris", text)
+    text = _INCLUDED.sub("inclus", _LEFT_OUT.sub("noncompris", text))
     return _TOKEN.findall(text)
 
 

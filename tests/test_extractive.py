@@ -1136,3 +1136,41 @@ def test_the_way_from_one_town_to_another_is_not_the_way_back():
     assert "train" in asker.ask("Comment la délégation est-elle passée de Hong Kong à Shenzhen ?").text
     assert "ferry" in asker.ask("Comment la délégation est-elle revenue de Shenzhen à Hong Kong ?").text
 
+
+
+def test_a_yes_or_no_question_on_what_the_price_held_is_answered_by_the_practical_lines():
+    asker = paragraphs_asker(
+        "Israël", 2018,
+        "Du 11 au 15 mars, douze chefs d’entreprise ont participé à la mission. Pour comprendre l’écosystème, "
+        "ils ont rencontré des fonds.",
+        "Infos pratiques",
+        "Tarif : 2 950 € HT par personne, ramené à 2 450 € HT pour les entreprises suivies par Export Plus\n"
+        "Compris : vols, hébergement, transferts en minibus et interprète francophone\n"
+        "Visa : non compris, environ 130 € par personne\nOption pitch devant investisseurs : 450 € HT",
+    )  # fmt: skip
+    # "était prévu": what the mission provided, no plan ahead; "compris" is no "comprendre"
+    assert "interprète" in asker.ask("Est-ce qu'un interprète était prévu pour la mission Israël ?").text
+    assert "vols, hébergement" in asker.ask("Est-ce que l'hébergement était compris dans la mission Israël ?").text
+    assert "2 450" in asker.ask("Est-ce que j'aurais eu droit à un tarif réduit pour la mission Israël ?").text
+    # the price of the mission is not the visa's, priced "par personne" too; an option's price is a price
+    assert "2 950" in asker.ask("Combien coûtait la mission Israël par personne ?").text
+    assert "450 € HT" in asker.ask("cb coute l'option pitch investisseurs pour la mission Israël ?").text
+
+
+def test_who_answers_an_interview_is_named_by_its_heading():
+    asker = paragraphs_asker(
+        "Hong Kong – Shenzhen", 2023,
+        "Du 6 au 11 novembre, quatorze industriels ont participé à la mission.",
+        "Entretien avec Mei Ling Chow",
+        "Fondatrice de Kowloon Sourcing Partners, elle accompagne des PME européennes en Chine depuis 2009.",
+        "Quel est le piège le plus fréquent ?",
+        "La propriété intellectuelle. Déposez vos marques en Chine avant de venir, pas après.",
+        "Combien de temps pour créer une société à Hong Kong ?",
+        "Une semaine, si le dossier est complet.",
+    )  # fmt: skip
+    answer = asker.ask("Qui est la fondatrice de Kowloon Sourcing Partners ?")
+    assert "Mei Ling Chow" in answer.text  # "elle": the heading says who
+    # what an answer of the interview says is hers: her firm's name finds it
+    answer = asker.ask("Selon l'interlocutrice de Kowloon Sourcing Partners, quel est le piège le plus fréquent ?")
+    assert "propriété intellectuelle" in answer.text
+    assert "Une semaine" in asker.ask("cb de temps pour monter une societe a hong kong d'apres l'interview ?").text

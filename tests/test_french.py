@@ -288,3 +288,9 @@ def test_r_and_d_is_one_word():
 
 def test_what_a_price_leaves_out_is_one_word():
     assert terms("Non compris : les repas")[0] == terms("hors billets d’avion")[0] == terms("non inclus")[0]
+
+
+def test_what_a_price_includes_is_one_word_apart_from_understanding():
+    assert "inclus" in terms("Compris : vols et hôtel") and "inclus" in terms("le visa était-il inclus ?")
+    assert "inclus" not in terms("pour comprendre le marché")
+    assert "inclus" not in terms("vols non compris")  # left out: "noncompris"

@@ -1076,3 +1076,41 @@ def test_not_included_in_the_price_asks_for_what_it_leaves_out():
 
 def test_the_place_held_among_others_is_a_rank():
     assert analyse("Quelle place la Californie occupe-t-elle parmi les puissances économiques ?").expects == "rank"
+
+
+def test_what_was_provided_is_no_plan_ahead_unless_another_mission_is_asked():
+    assert not analyse("Est-ce qu'un interprète était prévu pour la mission Israël ?", MISSIONS).future
+    assert analyse("Une nouvelle mission était-elle prévue en Israël ?", MISSIONS).future
+
+
+def test_the_unit_of_a_price_is_no_word_to_find():
+    assert "person" not in analyse("Combien coûtait la mission New York par personne ?", MISSIONS).focus
+
+
+def test_a_mission_named_by_its_month_is_the_one_held_then():
+    missions = [
+        MissionRef("Mission Israël", "Israël", 2019, months=frozenset({3})),
+        MissionRef("Mission New York", "New York", 2018, months=frozenset({10})),
+    ]
+    analysis = analyse("Comment se déplaçaient-ils entre les villes lors de la mission de mars ?", missions)
+    assert (analysis.missions, analysis.years) == (["Mission Israël"], [2019])
+    assert "mar" not in analysis.focus
+    assert analyse("How many contracts were signed during the October 2018 mission?", missions).missions == [
+        "Mission New York"
+    ]
+    assert not analyse("Que se passera-t-il le 16 mars ?", missions).missions  # a date, no mission named
+
+
+def test_english_supply_contracts_under_negotiation():
+    analysis = analyse("How many supply contracts were signed, and how many are still under negotiation?")
+    assert analysis.head == "contrat" and {"fournitur", "negoci"} <= set(analysis.focus)
+
+
+def test_chat_words_for_the_valley_before_and_what_is():
+    assert analyse("combien coute un ingenieur ds la valley en 2017 ?", MISSIONS).missions == ["Mission Silicon Valley"]
+    analysis = analyse("qu est ce qui etait prevu avt le depart pr la mission New York ?", MISSIONS)
+    assert analysis.kind == "autre" and "avt" not in analysis.terms
+    assert "impot" in analyse("l'impôt sur les sociétés est-il bas ?").terms
+    assert term_in("impot", set(terms("un taux d'imposition des sociétés de 16,5 %")))
+    assert "cre" in analyse("Who explained how to set up a company in Hong Kong?").focus
+    assert not analyse("pk les vignerons se sont interesses a la vallee de l arava", MISSIONS).missions
