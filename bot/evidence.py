@@ -89,7 +89,8 @@ _PRICE_WORD = re.compile(
 _DATE = re.compile(
     rf"\b\d{{1,2}}(?:er)?\s+{_MONTH}\b|\b{_MONTH}\s+(?:19|20)\d{{2}}\b|\b(?:en|depuis|de)\s+(?:19|20)\d{{2}}\b|"
     rf"\bfin\s+{_MONTH}\b|\bdébut\s+{_MONTH}\b|\b(?:en|courant|mi-?)\s*{_MONTH}\b|"
-    r"\b(?:printemps|été|automne|hiver|début|fin|courant|mi-)\s*(?:\d{4}|de\s+l['’]année)",
+    r"\b(?:printemps|été|automne|hiver|début|fin|courant|mi-)\s*(?:\d{4}|de\s+l['’]année)|"
+    r"\b(?:printemps|été|automne|hiver|rentrée)\s+(?:prochain|suivant)e?\b",  # "dès le printemps prochain"
     re.I,
 )
 _PLACE = re.compile(

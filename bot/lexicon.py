@@ -69,7 +69,10 @@ LIGHT_WORDS = set(
     "slt salut voir propose proposent proposait aujourd hui actuellement desormais maintenant informations "
     "information beaucoup passer venait venaient vu vus particularite particularites specificite "
     # "la particularité des acheteurs": what they are; "existe-t-il un tarif réduit ?": is there one
-    "specificites caracteristique caracteristiques existe existent existait existaient exister".split()
+    "specificites caracteristique caracteristiques existe existent existait existaient exister "
+    # a journalist's nominalisations and reporting verbs: "la réalisation d'un prototype a-t-elle été évoquée"
+    "realisation realisations evoquees evoques mentionnes mentionnees souligne soulignee presentee comme "
+    "assure assuree assures assurees assurait assuraient assurer".split()  # "qui assurait la traduction ?"
 )
 # Participles the tagger may miss, read as verbs: found when the article uses them ("centrée sur
 # l'IA"), a paraphrase to pass over when it does not.
@@ -213,6 +216,7 @@ SYNONYM_WORDS = [
     "décalage écart",  # "quel écart d'heures ?": "6 heures de décalage horaire"
     "heure heures horaire horaires",
     "interview interviews entretien entretiens",
+    "traduction traductions traducteur traducteurs traductrice interprète interprètes interprétariat",
     "impôt impôts imposition fiscalité",  # "l'impôt sur les sociétés": "un taux d'imposition des sociétés"
     "séance séances atelier ateliers session sessions webinaire webinaires",  # "une séance de préparation"
     "réduit réduits réduite réduction ramené ramenée remise",  # "un tarif réduit": "2 950 €, ramené à 2 450 €"
@@ -308,6 +312,27 @@ REWRITES = [
     (r"\b(?:koi|quoi)\s+comme\s+", "quels "),  # "koi comme secteurs ?": which sectors
     (r"\bpdt\b", "pendant"),
     (r"\bavt\b", "avant"),
+    # Anglicisms of a French written by English speakers: "a pris place", "meeté", "les topics", "le boss"
+    (r"\b(?:a|ont|avait|avaient|aura)\s+pris\s+place\b", "a eu lieu"),
+    (r"\bprend\s+place\b", "a lieu"),
+    (r"\bmeetings?\b", "rendez-vous"),
+    (r"\bmeet(?:é|e|és|ée|ées|er)\b", "rencontré"),
+    (r"\b(?<!en\s)(une|la|sa|leur|quelle|de|cette)\s+compagnie\b(?!\s+a[ée]rienne)", r"\1 entreprise"),
+    (r"\b(?<!en\s)(les|des|quelles|ses|leurs|ces)\s+compagnies\b(?!\s+a[ée]riennes)", r"\1 entreprises"),
+    (r"\bmain\s+topics?\b", "thème principal"),
+    (r"\btopics?\b", "thèmes"),
+    (r"\b(?:le|la|the)\s+boss\b", "le dirigeant"),
+    (r"\bcombien\s+(?:de|d['’])\s*l['’]\s*argent\b", "combien"),
+    # A manager's words around the thing itself: "la logistique des déplacements", "le planning du séjour"
+    (r"\b(?:la\s+)?(?:logistique|organisation|planning|calendrier)\s+"
+     r"(?=(?:des|du)\s+(?:d[ée]placements?|transports?|trajets?|transferts?)\b)", ""),
+    (r"\bpour\s+(?:quelle|quelles)\s+raisons?\b|\bpour\s+quels?\s+motifs?\b|\bdans\s+quel\s+but\b", "pourquoi"),
+    # A journalist's names for a destination: "l'État hébreu", "l'Empire du Milieu", "la Grosse Pomme"
+    (r"\b(?:l['’]\s*)?[ée]tat\s+h[ée]breu\b", "Israël"),
+    (r"\b(?:l['’]\s*)?empire\s+du\s+milieu\b", "la Chine"),
+    (r"\b(?:la\s+)?grosse\s+pomme\b|\b(?:the\s+)?big\s+apple\b", "New York"),
+    # "À quel montant s'élevait la participation ?": the amount it came to
+    (r"\bs['’]\s*[ée]lev(?:ait|aient|e|ent|era|eront|er)\b", ""),
     (r"\ben\s+train\s+d['’]?(?:e\s+)?", ""),  # "était en train de fusionner": fusionnait
     (r"\bpr\b", "pour"),
     (r"\b(les|aux|des)\s+(?:deux|2)\s+([ée]ditions|missions|voyages|s[ée]jours)\b", r"\1 \2"),  # both: no count

@@ -553,7 +553,15 @@ _DAY_N = re.compile(r"\bjour\s+\d\b", re.I)
 _PLANNED = frozenset("prevue prevu prevues programmee initialement reportee decalee repoussee".split())
 _PLANNED_FOR = frozenset("prevu prevue prevus prevues".split())
 _AFTER = frozenset("apres suite ensuite retour".split())
-_PER_HEAD = re.compile(r"\bpar\s+(personne|participant|entreprise|t[êe]te|inscrit)s?\b", re.I)
+# The unit of a price: "par personne", "demandée à chaque entreprise", "aux participants"
+_EDITION_YEAR = re.compile(
+    r"\b(?:missions?|mision|[ée]ditions?|voyages?|d[ée]l[ée]gations?)\b[^,.?]{0,25}?\b(?:19|20)\d{2}\b", re.I
+)
+_PER_HEAD = re.compile(
+    r"\b(?:par|[àa]\s+chaque|pour\s+chaque|chaque|aux)\s+(personne|participant|entreprise|soci[ée]t[ée]|t[êe]te|inscrit)s?\b"
+    r"|\b(demand[ée]e?s?|r[ée]clam[ée]e?s?)\b",
+    re.I,
+)
 _WAS = frozenset("etait etaient avait avaient".split())
 _ANOTHER = frozenset("autre autres nouvelle nouvelles nouveau nouvel troisieme quatrieme suivante".split())
 _WHEN_LINKS = frozenset("pour ici courant des avant apres fin debut vers horizon".split())
@@ -618,6 +626,41 @@ def unglue(text: str, vocabulary: Collection[str]) -> str:
     return _GLUED.sub(split, text)
 
 
+# ", et dans quel délai ?", ", et combien ?", ", et le transport aérien y était-il compris ?": a second question
+_AND_THEN = re.compile(r",\s*(?:et|mais)\s+(?=[^,]*(?:\?|$))", re.I)
+_WH_PHRASE = re.compile(
+    r"^(?:et\s+)?(?:c(?:['’]\s*est|\s+est)?\s+)?(?:(?:à|a|de|d['’]|en|dans|pour|sur|avec|par|chez|depuis|jusqu['’]\s*à)\s+)?"
+    r"(?:(?:quel|quelle|quels|quelles)\s+[\w’'-]+|combien|qui|quand|où|comment|pourquoi)\s*\??\s*$",
+    re.I,
+)
+_THEN_ASKED = re.compile(r"\?\s+(?=\S[^?]*\?$)")
+_YES_NO_OPENING = re.compile(r"^\s*est[- ]ce\s+qu(?:e\s+|['’]\s*)", re.I)
+
+
+def main_question(text: str) -> str:
+    """The one question a question that asks two holds: the first, when it asks "which", "how many"...
+    ("À quel montant…, et le transport était-il compris ?"); a yes-or-no first part asked with the
+    second's question word when that is all the second part is ("Le prototype a-t-il été évoqué, et
+    dans quel délai ?" -> "dans quel délai le prototype a-t-il été évoqué ?").
+    """
+    # "Qui est Claire Dufresnoy ? Elle a quelle compagnie ?", "y a t il une réunion ? c qd ?": two asked in a row
+    cut = next(_AND_THEN.finditer(text), None) or next(_THEN_ASKED.finditer(text.rstrip()), None)
+    if cut is None or len(words(text[: cut.start()])) < 3:
+        return text
+    first, second = text[: cut.start()].strip().rstrip(" ?"), text[cut.end() :].strip()
+    if detect_kind(words(lexicon.rewrite(first))) != "autre" or _ASKS_WHAT.match(first):
+        return first + " ?"
+    if _WH_PHRASE.match(lexicon.rewrite(second)):
+        second = lexicon.rewrite(second)
+        second = re.sub(r"^(?:et\s+)?(?:c(?:['’]\s*est|\s+est)?\s+)", "", second, flags=re.I)
+        first = _YES_NO_OPENING.sub("", first)
+        opening = words(first)[:1]
+        if opening and is_stopword(fold(opening[0])):  # "La réalisation…" is no name once inside
+            first = first[:1].lower() + first[1:]
+        return f"{second.rstrip(' ?')} {first} ?"
+    return text
+
+
 def analyse(
     question: str,
     missions: Sequence[MissionRef] = (),
@@ -630,7 +673,7 @@ def analyse(
     the mission it names is the one asked about when the question itself names none.
     """
     asked, about_asker = preamble.split(question)
-    analysis = _analyse(asked, missions, vocabulary, proper)
+    analysis = _analyse(main_question(asked), missions, vocabulary, proper)
     if about_asker and not (analysis.missions or analysis.years):
         told = _analyse(about_asker, missions, vocabulary, proper)
         analysis.missions, analysis.years = told.missions, told.years
@@ -717,7 +760,7 @@ def _analyse(
     lights = [w for w in tokens if fold(w) in light]  # as the question's terms are, corrected ("passe": "pass")
     skip = skip | {stem(w) for w in lights} | {correct_word(w, stem(w), vocabulary) for w in lights}
     if expects == "money":  # "Combien coûtait la mission par personne ?": the price's unit, no word to find
-        skip = skip | {stem(m.group(1)) for m in _PER_HEAD.finditer(text)}
+        skip = skip | {stem(m.group(1) or m.group(2)) for m in _PER_HEAD.finditer(text)}
     if before_whom:
         skip = skip | {t for w in words(before_whom.group(1)) for t in terms(w)}  # "devant" is no word to find
     if expects == "role":
@@ -728,9 +771,9 @@ def _analyse(
     names = [t for t in dict.fromkeys(names) if t in all_terms and t not in skip and t not in _HOME]
     if kind != "combien" and head in names and _full_name_at(tokens, head, names):
         head = None  # "What did Sandrine Aubéry sign?" ("quel Sandrine Aubéry..."): a person is no noun asked about
-    if not named and years and names:
+    if not named and years and names and not _EDITION_YEAR.search(text):
         # "Combien Cortexa AI a-t-elle levé en 2023 ?": told only in another year's article, the
-        # year is the fact's, not the edition's.
+        # year is the fact's, not the edition's (unless a mission is said of it: "la 1re mission en 2017").
         holders = [m for m in missions if m.vocabulary and all(stem_in(n, m.vocabulary) for n in names)]
         if holders and not any(m.year in years for m in holders):
             years = []

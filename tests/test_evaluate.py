@@ -176,10 +176,12 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional49", 0.91, 0.9, 64),  # measured blind, then studied for one pass
         ("fictional50", 0.89, 0.95, 64),  # measured blind, then studied for one pass
         ("fictional51", 0.87, 0.9, 64),  # measured blind (72,9 %), then studied for one pass
-        ("fictional52", 0.85, 0.95, 64),  # measured blind on the session's last rules, never studied
+        ("fictional52", 0.91, 0.95, 64),  # measured blind on the session's last rules, then studied briefly
         ("fictional53", 0.89, 0.85, 64),  # measured blind, then studied for one pass
         ("fictional54", 0.89, 0.95, 64),  # measured blind (22,9 %), then studied for one pass
-        ("fictional55", 0.7, 0.9, 64),  # measured blind (58,3 %), then studied for one pass
+        ("fictional55", 0.73, 0.9, 64),  # measured blind (58,3 %), then studied for one pass
+        ("fictional56", 0.87, 0.95, 64),  # measured blind (72,9 %), then studied for one pass
+        ("fictional57", 0.73, 0.85, 64),  # measured blind (60,4 %), then studied for one pass
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):

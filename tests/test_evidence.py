@@ -561,3 +561,7 @@ def test_a_place_after_du_is_a_place():
 
 def test_a_hotel_is_where_they_slept():
     assert check("place", "Hébergement : hôtel Yarkon Bay, à Tel Aviv, pour tout le séjour.", None, {"tel", "aviv"})
+
+
+def test_a_season_to_come_is_a_date():
+    assert check("date", "nous allons lancer un pilote commun dès le printemps prochain", None, set())
