@@ -93,6 +93,7 @@ _DATE = re.compile(
     r"\b(?:printemps|été|automne|hiver|rentrée)\s+(?:prochain|suivant)e?\b",  # "dès le printemps prochain"
     re.I,
 )
+_LABEL_YEAR = re.compile(r"^[^:\n]{2,40}:\s*(?:19|20)\d{2}\s*$")
 _PLACE = re.compile(
     r"\b(?i:à|au|aux|en|vers|dans|sur|de|du|entre)\s+(?:la\s+|le\s+|les\s+|l['’])?(?P<name>[A-ZÀ-Ý][\w\-]+)"
 )
@@ -351,7 +352,8 @@ def has_date(sentence: str, question_words: set[str]) -> bool:
     what is asked ("Quelles sont les dates...": "envisagée en 2021, dates à confirmer").
     """
     if not _DATE.search(sentence):
-        return False
+        # "Prochaine édition : 2026" says when, not on what dates
+        return bool(_LABEL_YEAR.search(sentence)) and not question_words & {"date", "dates", "jour", "jours"}
     return not (question_words & {"date", "dates"} and _OPEN_DATES.search(sentence) and not has_day_month(sentence))
 
 

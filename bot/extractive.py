@@ -878,6 +878,9 @@ def _elsewhen(sentence: str, doc: Document, analysis: Analysis) -> bool:
         return False
     years = {int(y) for y in YEAR.findall(sentence)}
     own = {doc.metadata.get("year"), *analysis.years}
+    known = [y for y in own if isinstance(y, int)]
+    if analysis.future and known:  # "la prochaine après celle de 2024": "Prochaine édition : 2026" is later, no other
+        return bool(years) and max(years) < max(known)
     return bool(years) and not years & own
 
 

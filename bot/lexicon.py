@@ -216,6 +216,7 @@ SYNONYM_WORDS = [
     "décalage écart",  # "quel écart d'heures ?": "6 heures de décalage horaire"
     "heure heures horaire horaires",
     "interview interviews entretien entretiens",
+    "promesse promesses promet promettent promettre promis promise",  # "la promesse de X": "X promet de…"
     "traduction traductions traducteur traducteurs traductrice interprète interprètes interprétariat",
     "impôt impôts imposition fiscalité",  # "l'impôt sur les sociétés": "un taux d'imposition des sociétés"
     "séance séances atelier ateliers session sessions webinaire webinaires",  # "une séance de préparation"

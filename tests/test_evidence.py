@@ -565,3 +565,8 @@ def test_a_hotel_is_where_they_slept():
 
 def test_a_season_to_come_is_a_date():
     assert check("date", "nous allons lancer un pilote commun dès le printemps prochain", None, set())
+
+
+def test_a_labelled_year_says_when_but_gives_no_dates():
+    assert check("date", "Prochaine édition : 2026", None, {"quand", "prochaine"})
+    assert not check("date", "Prochaine édition : 2026", None, {"quelles", "dates", "prochaine"})

@@ -1174,3 +1174,15 @@ def test_who_answers_an_interview_is_named_by_its_heading():
     answer = asker.ask("Selon l'interlocutrice de Kowloon Sourcing Partners, quel est le piège le plus fréquent ?")
     assert "propriété intellectuelle" in answer.text
     assert "Une semaine" in asker.ask("cb de temps pour monter une societe a hong kong d'apres l'interview ?").text
+
+
+def test_the_next_edition_is_told_by_a_later_year():
+    asker = paragraphs_asker(
+        "Silicon Valley", 2024,
+        "Du 22 au 27 avril, dix-huit dirigeants ont participé à la deuxième édition de la mission.",
+        "L’accélérateur Lumen Bay, lui, promet de passer d’une idée à un prototype en 90 jours.",
+        "Infos pratiques",
+        "Prochaine édition : 2026",
+    )  # fmt: skip
+    assert "2026" in asker.ask("qd c la prochaine edition silicon valley apres celle de 2024 ?").text
+    assert "90 jours" in asker.ask("c koi la promesse de l accelerateur lumen bay ?").text
