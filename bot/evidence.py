@@ -72,8 +72,11 @@ _AID = re.compile(
 _SHARE_OF_COST = re.compile(r"\d+\s*%\s+(?:des|du)\s+(?:frais|co[uû]ts?|prix|budget)\b", re.I)
 # The price of the mission itself, not of anything told in its article ("un bureau se loue 800 dollars"):
 # a practical line ("Prix : 4 900 €"), a price per head, the fees, what the trip or the mission cost.
+# A practical line under a price's label: "Tarif : …", "Coût de la mission : …".
+_PRICE_LABEL = r"^\s*(?:prix|co[uû]ts?|tarifs?|frais|participation|budget|montant)\b"
+_PRICED_LINE = re.compile(_PRICE_LABEL, re.I)
 _MISSION_PRICE = re.compile(
-    r"^\s*(?:prix|co[uû]ts?|tarifs?|frais|participation|budget|montant)\b[^:]{0,40}:|"
+    _PRICE_LABEL + r"[^:]{0,40}:|"
     r"\b(?:par|[àa]\s+chaque|pour\s+chaque)\s+(?:personne|participant|entreprise|t[eê]te|soci[ée]t[ée]|dirigeant|inscrit)\b|"
     r"\b(?:fallait|faut|faudra)\s+compter\s+(?:environ\s+|au\s+moins\s+|pr[èe]s\s+de\s+)?\d[\d\s  .,]*(?:€|euros?\b)|"
     r"\bchaque\s+participant\b[^.]{0,30}?\b(?:pay|r[ée]gl|d[ée]bours)|"
@@ -389,6 +392,11 @@ def looks_ahead(sentence: str) -> bool:
 def asks_cost(question_words: set[str]) -> bool:
     """The question asks what something cost, not any amount ("Combien coûtait la mission ?")."""
     return bool(question_words & _COST_QUESTION)
+
+
+def priced_line(sentence: str) -> bool:
+    """The sentence opens on a price's label: "Tarif : 4 600 € HT par personne, vols compris"."""
+    return bool(_PRICED_LINE.match(sentence))
 
 
 def mission_price(sentence: str) -> bool:

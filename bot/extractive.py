@@ -79,9 +79,8 @@ _FIRST_PERSON = re.compile(r"\bj['’]|\b(?:je|nous)\b", re.I)
 _PRONOUN_SUBJECT = re.compile(r"^(?:[^.,;]{0,120},\s*)?(?:il|elle)\s+\w", re.I)
 _LABEL_LINE = re.compile(r"^\s*[^\s:]+(?:\s+[^\s:]+){0,3}\s*:\s")  # "Formalités : ...", "Coût de la mission : ..."
 _DAY_ASKED = re.compile(r"\bjour\s+(\d+)\b", re.I)
-_MISSION_NOUNS = r"(?:mission|[ée]dition|voyage|d[ée]l[ée]gation|d[ée]placement|s[ée]jour)s?\b"
-_NEXT_EDITION = re.compile(rf"\b(?:prochaine?s?|nouvelles?|nouvel|nouveau|autres?)\s+{_MISSION_NOUNS}", re.I)
-_ABOUT_A_MISSION = re.compile(rf"\b{_MISSION_NOUNS}|\bprochaine?s?\b", re.I)
+_NEXT_EDITION = re.compile(rf"\b(?:prochaine?s?|nouvelles?|nouvel|nouveau|autres?)\s+{lexicon.MISSION_NOUNS}", re.I)
+_ABOUT_A_MISSION = re.compile(rf"\b{lexicon.MISSION_NOUNS}|\bprochaine?s?\b", re.I)
 
 
 def asks_question(sentence: str) -> bool:
@@ -340,7 +339,7 @@ class ExtractiveAnswerer:
                 to_town = _TO_TOWN.search(analysis.question) if analysis.expects == "transport" else None
                 if to_town:  # "passée de Hong Kong à Shenzhen": the way there, not "retour à Hong Kong en ferry"
                     precision = 1.0 if set(terms(to_town[1])) <= bag else 0.0
-                if analysis.expects == "transport" and _PRICE_LABEL.match(sentence):
+                if analysis.expects == "transport" and evidence.priced_line(sentence):
                     precision = 0.0  # "Tarif : …, train Hong Kong – Shenzhen compris" says what was paid for
                 if analysis.expects == "money" and _REDUCED.search(sentence) and not _REDUCED.search(analysis.question):
                     precision *= 0.5  # "Tarif réduit : 3 900 €" for members: the price is the other line
@@ -824,15 +823,12 @@ _PER_PERIOD = re.compile(r"\b(?:chaque|par)\s+(?:ann[ée]e|an|mois|semaine|jour)
 _TO_TOWN = re.compile(
     r"\b(?:de|d['’]|depuis)\s*[A-ZÀ-Ý][\w'’\s-]{1,40}?\s+(?:à|a|jusqu['’]à|vers)\s+([A-ZÀ-Ý][\w-]*(?:\s[A-ZÀ-Ý][\w-]*)?)"
 )
-_PRICE_LABEL = re.compile(r"^\s*(?:prix|co[uû]ts?|tarifs?|frais|participation|budget|montant)\b", re.I)
-
-
 def _prices_another_thing(sentence: str, analysis: Analysis) -> bool:
     """A practical line priced under another label than the price's ("Visa chinois : 130 €", "Option
     pitch : 450 €") when the question names nothing of that label.
     """
     label = _LABEL_LINE.match(sentence)
-    if not label or _PRICE_LABEL.match(sentence):
+    if not label or evidence.priced_line(sentence):
         return False
     return not set(terms(label.group())) & set(analysis.terms)
 

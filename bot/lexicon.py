@@ -79,6 +79,8 @@ LIGHT_WORDS = set(
 PARTICIPLES = set(
     "centre centree centrees centres axe axee axees axes representee representees represente representes".split()
 )
+# The nouns a mission goes by in a question or a sentence ("la mission", "la 2e édition", "le voyage").
+MISSION_NOUNS = r"(?:mis{1,2}ions?|[ée]ditions?|voyages?|d[ée]l[ée]gations?|d[ée]placements?|s[ée]jours?|trips?)\b"
 # Words that only restate "the mission" once a mission or a year is named.
 GENERIC_MISSION_WORDS = set(
     "mission missions voyage voyages delegation groupe sejour deplacement trip edition cci occitanie sud nord ouest "

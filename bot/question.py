@@ -488,9 +488,8 @@ def _full_name_at(tokens: Sequence[str], head: str, names: Collection[str]) -> b
 
 
 _MONTH_OF_MISSION = re.compile(
-    rf"\b(?:missions?|mision|voyages?|d[ée]l[ée]gations?|[ée]ditions?|s[ée]jours?)\s+"
-    rf"(?:de|d['’]|du\s+mois\s+(?:de|d['’])|en)\s*({MONTH_PATTERN})\b"
-    rf"|\b({MONTH_PATTERN})(?:\s+(?:19|20)\d{{2}})?\s+(?:missions?|mision|voyages?|d[ée]l[ée]gations?|trips?)\b",
+    rf"\b{lexicon.MISSION_NOUNS}\s+(?:de|d['’]|du\s+mois\s+(?:de|d['’])|en)\s*({MONTH_PATTERN})\b"
+    rf"|\b({MONTH_PATTERN})(?:\s+(?:19|20)\d{{2}})?\s+{lexicon.MISSION_NOUNS}",
     re.I,
 )
 
@@ -554,9 +553,7 @@ _PLANNED = frozenset("prevue prevu prevues programmee initialement reportee deca
 _PLANNED_FOR = frozenset("prevu prevue prevus prevues".split())
 _AFTER = frozenset("apres suite ensuite retour".split())
 # The unit of a price: "par personne", "demandée à chaque entreprise", "aux participants"
-_EDITION_YEAR = re.compile(
-    r"\b(?:missions?|mision|[ée]ditions?|voyages?|d[ée]l[ée]gations?)\b[^,.?]{0,25}?\b(?:19|20)\d{2}\b", re.I
-)
+_EDITION_YEAR = re.compile(rf"\b{lexicon.MISSION_NOUNS}[^,.?]{{0,25}}?\b(?:19|20)\d{{2}}\b", re.I)
 _PER_HEAD = re.compile(
     r"\b(?:par|[àa]\s+chaque|pour\s+chaque|chaque|aux)\s+(personne|participant|entreprise|soci[ée]t[ée]|t[êe]te|inscrit)s?\b"
     r"|\b(demand[ée]e?s?|r[ée]clam[ée]e?s?)\b",
