@@ -225,6 +225,11 @@ SYNONYM_WORDS = [
     "réduit réduits réduite réduction ramené ramenée remise",  # "un tarif réduit": "2 950 €, ramené à 2 450 €"
     "gestion gère gèrent gérer géré gérés",  # "sous gestion": "qui gère 450 millions"
 ]
+# A broad word and the narrower ones that answer it, one way only: asked whether the accommodation was
+# included, "hôtel à Palo Alto compris" answers; asked which hotel, "hébergement compris" does not.
+NARROWER_WORDS = [
+    ("hébergement hébergés hébergée logement", "hôtel hôtels"),
+]
 # The two sides of one exchange, which word vectors put close: "visiteurs" are no "exposants".
 COUNTERPARTS = [
     "visiteur visiteurs | exposant exposants",
@@ -598,12 +603,15 @@ def expansion_terms(kind: str) -> tuple[str, ...]:
 
 @cache
 def synonyms() -> dict[str, frozenset[str]]:
-    """Each stem's synonyms: "fond" -> {"ventur", "vc", ...}."""
+    """Each stem's synonyms, and the narrower words that answer it: "fond" -> {"ventur", "vc", ...}."""
     table: dict[str, set[str]] = {}
     for group in SYNONYM_WORDS:
         stems = set(_stems(group))
         for s in stems:
             table.setdefault(s, set()).update(stems - {s})
+    for broad, narrow in NARROWER_WORDS:
+        for s in _stems(broad):
+            table.setdefault(s, set()).update(_stems(narrow))
     return {k: frozenset(v) for k, v in table.items()}
 
 

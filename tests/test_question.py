@@ -1166,3 +1166,8 @@ def test_a_managers_words_around_the_thing_asked_are_none_to_find():
     analysis = analyse("Comment la logistique des déplacements entre les villes était-elle assurée ?")
     assert "logist" not in analysis.terms and "assur" not in analysis.focus
     assert term_in(stem("traduction"), set(terms("Deux interprètes mandarin-français accompagnaient la délégation")))
+
+
+def test_a_narrower_word_answers_the_broad_one_not_the_other_way():
+    assert term_in(stem("hébergement"), set(terms("hôtel à Palo Alto et transferts compris")))
+    assert not term_in(stem("hôtel"), set(terms("Compris : vols, hébergement et transferts")))
