@@ -75,8 +75,6 @@ _RAISES_QUESTION = re.compile(r"^(?:\S+\s+){6,}[^:]*\s:\s[^:]*\?$")
 
 _ORDINAL_STEMS = frozenset(stem(w) for w in lexicon.ORDINALS)
 _FIRST_PERSON = re.compile(r"\bj['’]|\b(?:je|nous)\b", re.I)
-# A sentence whose subject is a pronoun, after an apposition or not: "Associé du fonds X, il a reçu…"
-_PRONOUN_SUBJECT = re.compile(r"^(?:[^.,;]{0,120},\s*)?(?:il|elle)\s+\w", re.I)
 _LABEL_LINE = re.compile(r"^\s*[^\s:]+(?:\s+[^\s:]+){0,3}\s*:\s")  # "Formalités : ...", "Coût de la mission : ..."
 _DAY_ASKED = re.compile(r"\bjour\s+(\d+)\b", re.I)
 _NEXT_EDITION = re.compile(rf"\b(?:prochaine?s?|nouvelles?|nouvel|nouveau|autres?)\s+{lexicon.MISSION_NOUNS}", re.I)
@@ -231,7 +229,7 @@ class ExtractiveAnswerer:
             if speaker is None and (analysis.kind == "qui" or analysis.expects in ("person", "entity")):
                 # "Associé du fonds X, il a reçu la délégation": who "il" is, the interview's heading says
                 interview = self._interview(doc)
-                leans = _FIRST_PERSON.search(doc.page_content) or _PRONOUN_SUBJECT.search(doc.page_content)
+                leans = _FIRST_PERSON.search(doc.page_content) or leans_back(doc.page_content)
                 speaker = interview if interview is not None and leans else None
             # "Philippe Garrigues, PDG de ..." under a quote answers who said it, or which company they
             # run, not what was said, why or how: for those the quote says more.

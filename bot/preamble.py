@@ -64,7 +64,7 @@ def split(question: str) -> tuple[str, str]:
     cuts = list(_PART_END.finditer(question))
     bounds = [0, *(i for m in cuts for i in (m.start(), m.end())), len(question)]
     parts = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds), 2)]
-    ends_sentence = [bool(re.match(r"[.!?…]", question[m.start() - 1 : m.start()])) for m in cuts] + [True]
+    ends_sentence = [not m.group().strip() for m in cuts] + [True]  # a sentence's end is cut on its spaces only
     aside, about_me = [], False
     for (a, b), end in zip(parts, ends_sentence, strict=True):
         part = question[a:b]
