@@ -118,14 +118,16 @@ class Retriever:
         focus = [t for t in analysis.focus if t not in analysis.own_places]  # "californien": every passage's
         focus += [t for term in focus for t in lexicon.synonyms().get(term, ())]  # "Inscriptions :"
         if focus and set(focus) != set(query):
-            on_focus = self.lexical.scores(focus)
-            on_focus[~allowed] = 0.0
-            top = int(np.argmax(on_focus))
-            if on_focus[top] > 0 and top not in kept:
+            top = self._best_on(focus, allowed)
+            if top is not None and top not in kept:
                 fused.setdefault(top, 0.0)
                 kept.append(top)
         ranked = [i for i in sorted(fused, key=lambda i: -fused[i]) if i not in kept]
         best = sorted(ranked[: max(k - len(kept), 0)] + kept[:k], key=lambda i: -fused[i])
+        # And, beyond the k, the best hit on the names it gives: "Lumacort", in one line, against
+        # "intelligence artificielle" in ten.
+        if analysis.names and (top := self._best_on(list(analysis.names), allowed)) is not None and top not in best:
+            best.append(top)
         if analysis.missions:  # the lede of a named mission tells who, when and how many, in any words
             best += [i for i in self._ledes(allowed) if i not in best]
         if analysis.missions and analysis.expects == "contact":
@@ -146,6 +148,13 @@ class Retriever:
             )
             for i in best
         ]
+
+    def _best_on(self, words: list[str], allowed: np.ndarray) -> int | None:
+        """The allowed chunk that scores best on `words` alone, if any holds one."""
+        scores = self.lexical.scores(words)
+        scores[~allowed] = 0.0
+        top = int(np.argmax(scores))
+        return top if scores[top] > 0 else None
 
     def _ledes(self, allowed: np.ndarray, most: int = 2) -> list[int]:
         """Positions of the first chunk of each allowed article, when there are at most `most`."""

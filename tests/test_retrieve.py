@@ -223,3 +223,15 @@ def test_the_named_missions_own_name_does_not_outrank_the_line_that_answers(tmp_
     ]:
         passages = retriever.search(analyse(question, retriever.missions))
         assert any(line in p.document.page_content for p in passages), question
+
+
+def test_the_best_hit_on_a_name_the_question_gives_stays_among_the_passages(tmp_path, embeddings):
+    # "intelligence artificielle" fills ten chunks of the 2017 article; "Lumacort" is in one, which says "l'IA"
+    files = {f.name: f.read_text(encoding="utf-8") for f in (DATA / "fictional60").glob("*.txt")}
+    store, _ = build_store(write_corpus(tmp_path / "corpus", files), tmp_path / "store", embeddings)
+    retriever = Retriever(store, embeddings[0])
+    question = "Comment la start-up Lumacort utilise-t-elle l'intelligence artificielle ?"
+    analysis = analyse(question, retriever.missions, retriever.lexical.doc_freq, retriever.proper)
+    assert analysis.names == ["lumacort"]
+    passages = retriever.search(analysis)
+    assert any("Lumacort" in p.document.page_content for p in passages)
