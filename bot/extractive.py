@@ -59,7 +59,9 @@ _ELIDED_COUNT = re.compile(
     rf"[^.]{{0,40}}?(?:{FIGURE})",
     re.I,
 )
-_COUNTRY_FIGURE = re.compile(r"\bpays\s+(?:de|d['’]|qui\s+compte|comptant)\s*[^;:]{0,30}?\bhabitants\b", re.I)
+_COUNTRY_FIGURE = re.compile(
+    r"\b(?:pays|territoire|[ée]tat|nation)\s+(?:de|d['’]|qui\s+compte|comptant)\s*[^;:]{0,30}?\bhabitants\b", re.I
+)
 LEAD_IN_WORDS = 4  # a sentence this short only announces the next one
 _FIGURES = ("quantity", "money", "duration")  # answers that are a figure
 CONTEXT_CREDIT = 0.5  # a focus word found only in the sentence's passage counts half
@@ -470,13 +472,20 @@ class ExtractiveAnswerer:
                 if term in analysis.verbs and analysis.expects != "date":
                     continue  # "explorer" for "découvrir": a verb the article never uses is a paraphrase
                 # ...but for "quand", the verb is the event asked about ("Jusqu'à quand s'inscrire ?")
-                weight *= ABSENT_WEIGHT
+                # What the head noun is of, told by no article nor any synonym, is the crux ("la recette du cassoulet").
+                crux = term == _complement_of_head(analysis) and not self._told_somewhere(term)
+                weight *= HEAD_WEIGHT if crux else ABSENT_WEIGHT
             total += weight
             if term_in(term, bag):
                 found += weight
             elif term_in(term, context):
                 found += CONTEXT_CREDIT * weight
         return found / total if total else 1.0  # only paraphrased verbs: nothing left to find
+
+    def _told_somewhere(self, term: str) -> bool:
+        """Some article of the corpus uses the term, or one of its synonyms."""
+        known = self.lexical.doc_freq
+        return term in known or any(s in known for s in lexicon.synonyms().get(term, ()))
 
     def _answers(self, candidate: Candidate, analysis: Analysis) -> bool:
         if not candidate.holds_answer or candidate.coverage < COVERAGE_THRESHOLD or candidate.elsewhere:
@@ -577,9 +586,15 @@ class ExtractiveAnswerer:
         citations: list[Citation] = []
         parts: list[str] = []
         last_label = None
-        for n, cand in enumerate(chosen, start=1):
+        given: list[tuple[str, int, int]] = []
+        for cand in chosen:
             start, end, quote = _with_context(cand, analysis)
             meta = cand.passage.document.metadata
+            source = str(meta.get("source", ""))
+            if any(source == s and a <= start and end <= b for s, a, b in given):
+                continue  # two sentences of one quotation: it is given once, whole
+            given.append((source, start, end))
+            n = len(citations) + 1
             label = _label(meta)
             prefix = f"{label} — " if label != last_label else ""
             last_label = label
@@ -587,7 +602,7 @@ class ExtractiveAnswerer:
             citations.append(
                 Citation(
                     n=n,
-                    source=str(meta.get("source", "")),
+                    source=source,
                     title=str(meta.get("title", "")),
                     mission=meta.get("mission"),
                     quote=quote,
@@ -723,6 +738,19 @@ def _cites(candidate: Candidate, doc: Document) -> bool:
     start = int(meta.get("start", 0))
     same = candidate.passage.document.metadata.get("source") == meta.get("source")
     return same and candidate.start < start + len(doc.page_content) and start < candidate.end
+
+
+def _complement_of_head(analysis: Analysis) -> str | None:
+    """The term of the word the head noun is of ("cassoulet" in "la recette du cassoulet"), if French."""
+    if not analysis.head:
+        return None
+    tokens = words(fold(lexicon.rewrite(analysis.question)).lower())
+    for word, link, noun in zip(tokens, tokens[1:], tokens[2:], strict=False):
+        if stem(word) == analysis.head and link in ("de", "du", "des", "d"):
+            found = terms(noun)  # a French word ("cassoulet"), not a name typed in lower case ("polestar")
+            known = found and found[0] not in analysis.names and french_model.vector(noun) is not None
+            return found[0] if known else None
+    return None
 
 
 _DEPUTY = re.compile(r"\b(vice-|vice\s)?([^\W\d_]+)", re.I)
@@ -913,7 +941,10 @@ def _elsewhere(own: Collection[str], told_at: Collection[str], analysis: Analysi
     return bool(set(own) & set(analysis.elsewhere)) or not set(told_at) & stop
 
 
-_POINTS_BACK = re.compile(r"\b(?:cette|cet|ces)\s+\w+|\bce\s+(?!que\b|qui\b|dont\b)\w+", re.I)
+# "cette épicerie fine", "ce fonds", "son associée" (the company just named's partner)
+_POINTS_BACK = re.compile(
+    rf"\b(?:cette|cet|ces)\s+\w+|\bce\s+(?!que\b|qui\b|dont\b)\w+|\b(?:son|sa|leur)\s+{ROLE_TITLES}\b", re.I
+)
 _WHOLE_STAY = re.compile(
     r"\b(?:en|sur|pendant)\s+(?:(?:\d+|deux|trois|quatre|cinq|six|sept|huit|neuf|dix)\s+)?(?:jours|journ[ée]es)\b|"
     r"\bau\s+total\b|\ben\s+tout\b|\bpendant\s+(?:tout\s+)?le\s+s[ée]jour\b",

@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection
 from functools import cache, lru_cache
 
+from corpus.facts import NUMBER_IN_WORDS, number_value
 from index.french import fold, stem
 
 # Head nouns that name the kind of answer wanted ("Quelle est la date..." wants a date).
@@ -83,7 +84,8 @@ PARTICIPLES = set(
 MISSION_NOUNS = r"(?:mis{1,2}ions?|[ée]ditions?|voyages?|d[ée]l[ée]gations?|d[ée]placements?|s[ée]jours?|trips?)\b"
 # Words that only restate "the mission" once a mission or a year is named.
 GENERIC_MISSION_WORDS = set(
-    "mission missions voyage voyages delegation groupe sejour deplacement trip edition cci occitanie sud nord ouest "
+    "mission missions voyage voyages delegation groupe sejour deplacement trip edition destination destinations "
+    "cci occitanie sud nord ouest "
     "janvier fevrier mars avril mai juin juillet aout septembre octobre novembre decembre".split()
 )
 # The mission's own people, named as its subject ("les participants ont visité..."): no word to
@@ -214,7 +216,8 @@ SYNONYM_WORDS = [
     "organisé monté",  # "monter une mission"
     "partenaire partenaires partenariat",
     "chercheur chercheurs chercheuse professeur professeure scientifique scientifiques",
-    "rd recherche",  # "R&D": "recherche et développement"
+    "rd recherche",
+    "ia intelligence artificielle",  # "l'intelligence artificielle": "l'IA"  # "R&D": "recherche et développement"
     "décalage écart",  # "quel écart d'heures ?": "6 heures de décalage horaire"
     "heure heures horaire horaires",
     "interview interviews entretien entretiens",
@@ -229,6 +232,10 @@ SYNONYM_WORDS = [
 # included, "hôtel à Palo Alto compris" answers; asked which hotel, "hébergement compris" does not.
 NARROWER_WORDS = [
     ("hébergement hébergés hébergée logement", "hôtel hôtels"),
+    # "Le visa était-il inclus ?": "Visa : non compris" answers it (no), not the other way round
+    ("inclus", "noncompris"),
+    # "s'installer à Shenzhen": "ouvrir un bureau à Shenzhen" (an office opened; a settlement studied is none)
+    ("installer", "bureau filiale"),
 ]
 # The two sides of one exchange, which word vectors put close: "visiteurs" are no "exposants".
 COUNTERPARTS = [
@@ -268,7 +275,11 @@ REWRITES = [
     (r"\b(le|son|un|du|quel)\s+t[ée]l\b(?![\s-]*aviv)", r"\1 téléphone"),  # "le tel pour la mission"
     (r"^\s*t[ée]l\b(?![\s-]*aviv)", "téléphone"),  # "tel contact hk": a question opening on "tel" asks the phone
     (r"\b(?-i:CA)\b", "chiffre d'affaires"),  # "le CA de Lumisol" (not "ca", "ça")
-    (r"\b(le|du|son|leur)\s+ca\b", r"\1 chiffre d'affaires"),  # "c koi le ca d'ardea ?" (not "ça")
+    (r"\b(le|du|son|leur|quel)\s+ca\b", r"\1 chiffre d'affaires"),  # "c koi le ca d'ardea ?" (not "ça")
+    # "ca prend cb de tps", "ça fait combien": "ça" ("le ca d'Ardea", "ca de Lumisol" are a turnover)
+    (r"(?<!quel\s)\b(?:ça|ca)\b(?!\s+(?:de|d['’]|du|des|annuel|20\d\d)\b)\s*", ""),
+    (r"\btps\b", "temps"),
+    (r"\bcombien\s+(?:de\s+)?(?:pour\s*cents?|pourcents?|%)", "quel pourcentage"),  # "combien de pourcent"
     # "What follow-up programme do they get?": their coaching after the mission
     (r"\bfollow[- ]?up\s+(?:programmes?|programs?|support|coaching)\b", "programme d'accompagnement"),
     (r"\bfollow[- ]?up\b", "prochaine"),  # "Is a follow-up mission planned?"
@@ -381,10 +392,6 @@ REWRITES = [
     # "rencontres d'affaires", "rendez-vous B2B": meetings.
     (r"\b(rencontres?|rendez-vous|r[ée]unions?|entretiens?|entrevues?)\s+(?:d['’\s]\s*affaires|b2b|professionnel(?:le)?s?)\b",
      r"\1"),
-    # Politeness around the question: "je voudrais le mail de...", "pouvez-vous me dire...".
-    (r"\b(?:je|j['’])\s*(?:voudrais|souhaiterais|aimerais|veux|souhaite|cherche|recherche)\s+(?:savoir\s+)?", ""),
-    (r"\b(?:pourriez|pouvez|peux|pourrais)[- ](?:vous|tu)\s+(?:me\s+|m['’]\s*)?"
-     r"(?:donner|dire|indiquer|communiquer|préciser)\s+", ""),
     (r"\badresses?\s+(?:e-?mail|mail|m[ée]l|[ée]lectronique|courriel)\b", "mail"),
     (r"\bkoi\b", "quoi"),
     (r"\bcmt\b", "comment"),  # "cmt ils sont allés à Boston ?"
@@ -396,6 +403,13 @@ REWRITES = [
     (r"\b(?:eu|ai|a|as|aurais|aurait|aurions|auraient|avoir|ont|avait|avaient)\s+droit\s+(?:à|a)\s+", ""),
     (r"\b(?:eu|ai|a|as|aurais|aurait|aurions|auraient|avoir|ont|avait|avaient)\s+droit\s+(au|aux)\s+", r"\1 "),
     (r"\bki\b", "qui"),
+    # "le nom de l'élu qui conduisait…": the elected official is what is asked about, named
+    (r"\ble\s+nom\s+de\s+(la|l['’])\s*", r"\1 "),
+    (r"\ble\s+nom\s+du\s+", "le "),
+    (r"\ble\s+nom\s+des\s+", "les "),
+    # "pour la silicon valley 2024 ? pas celle de 2017": the year set aside is none asked about
+    (r"\b(?:et\s+)?(?:pas|non)\s+(?:celle|celui|la\s+mission|l['’]\s*[ée]dition|le\s+voyage)?\s*(?:de|en)\s+"
+     r"(?:19|20)\d\d\b", ""),
     # "qui sont les 3 ventures capital rencontrés ?": which ones of a class, named
     (r"\bqui\s+(sont|[ée]taient)\s+les\s+(?=(?:\d+|deux|trois|quatre|cinq|six)\s)", r"quels \1 les "),
     # "Qui est à la tête de X ?": who runs it.
@@ -459,6 +473,7 @@ ENGLISH_WORDS = {
     "set": "monté", "hosted": "accueilli", "host": "accueille", "welcomed": "accueilli", "advice": "conseil",
     "said": "dit", "says": "dit", "quote": "citation", "created": "créé", "launched": "lancé",
     "based": "installé", "located": "situé", "headquarters": "siège", "workshop": "atelier",
+    "manufacture": "fabrique", "manufactures": "fabrique", "produce": "produit", "produces": "produit",
     "airline": "compagnie aérienne", "flight": "vol", "flights": "vols", "accommodation": "hébergement",
     "included": "compris", "chamber": "chambre", "speaker": "intervenant", "sponsor": "parrain",
     "week": "semaine", "day": "jour", "month": "mois", "year": "année", "stop": "étape", "program": "programme",
@@ -553,11 +568,108 @@ def _english_word(match: re.Match[str]) -> str:
     return ENGLISH_WORDS.get(word.lower(), word)
 
 
+# What speech adds around a question, transcribed: "euh", "du coup", "genre" (not "quel genre de").
+_FILLERS = re.compile(
+    r"\b(?:euh+|heu+|bah|ben|hein|du\s+coup|en\s+fait|genre(?!\s+(?:de|d['’]))|tu\s+vois|voil[àa])\b"
+    r"|^\s*(?:bon|alors|donc)\b(?!\s+(?:que|qu['’]))",
+    re.I,
+)
+_QUANT = re.compile(r"\bquant\b(?!\s+(?:[àa]|aux?)\b)", re.I)  # "elle a eu lieu quant": "quand"
+_COUNTED = (
+    r"entreprises|soci[ée]t[ée]s|pme|start-?ups?|participants|personnes|dirigeants|chefs|patrons|membres|"
+    r"entrepreneurs|jours|nuits|heures|ans|rendez-vous|visites|rencontres|villes|euros|dollars|%|pour\s*cents?"
+)
+_YEAR_WORDS = NUMBER_IN_WORDS.replace("(?:un|une|", "(?:un|")  # "deux mille vingt et un"
+# A year said aloud: "en deux mille dix-neuf"; "la mission de dix-sept", "silicon valley de 24" (a
+# mission's year, unless a plural noun follows: "la mission de dix-sept entreprises" counts them).
+_SPOKEN_YEAR = re.compile(rf"\bdeux\s+mille(?:\s+|-)({_YEAR_WORDS})\b", re.I)
+_SHORT_YEAR = re.compile(
+    rf"\b({MISSION_NOUNS}|voyage|valley|york|isra[ëe]l|shenzh?en|kong|californie|chine|aviv)\s+(de|en)\s+"
+    rf"(1[7-9]|[23]\d|{_YEAR_WORDS})\b(?![\s-]+(?:{_COUNTED})\b)",
+    re.I,
+)
+
+
+def _year(words: str, low: int = 0) -> str | None:
+    """2017 from "dix-sept" (a two-digit year), or from "deux mille dix-sept"'s "dix-sept"."""
+    value = number_value(words)
+    return str(2000 + value) if value is not None and low <= value < 50 else None
+
+
+# A slip put right: "la mission à New York non pardon en Israël" (the words before it go, with their preposition).
+_CORRECTED = re.compile(
+    r"\b(?:[àa]|en|de|du|au|aux|pour)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+\s*,?\s*"
+    r"(?:non\s*,?\s*pardon|pardon|enfin\s+non|non\s+je\s+veux\s+dire|je\s+veux\s+dire|je\s+voulais\s+dire)\b\s*,?",
+    re.I,
+)
+
+
+def _spoken(question: str) -> str:
+    """A question as speech transcribes it, in writing: no fillers, "quand", years in digits, slips put right."""
+    question = _CORRECTED.sub(" ", _QUANT.sub("quand", _FILLERS.sub(" ", question)))
+    question = _SPOKEN_YEAR.sub(lambda m: _year(m[1]) or m[0], question)
+    return _SHORT_YEAR.sub(lambda m: f"{m[1]} {m[2]} {y}" if (y := _year(m[3], 17)) else m[0], question)
+
+
+# A request for the fact rather than a question: "Donne-moi le nombre de…", "Pourriez-vous me préciser
+# combien…", "Je cherche le nom de…", "Rappelle-moi qui…" (then a question word, "si", or what is asked for).
+_ASKING = (
+    r"(?:donne|donnez|donner|rappelle|rappelez|rappeler|indique|indiquez|indiquer|pr[ée]cise|pr[ée]cisez|pr[ée]ciser|"
+    r"retrouve|retrouvez|retrouver|trouve|trouvez|trouver|dis|dites|dire|cite|citez|citer|communique|communiquez|"
+    r"communiquer|fournis|fournissez|fournir|confirme|confirmez|confirmer|explique|expliquez|expliquer|"
+    r"d[ée]cris|d[ée]crivez|d[ée]crire|r[ée]sume|r[ée]sumez|r[ée]sumer|nomme|nommez|nommer)"
+)
+_REQUEST = re.compile(
+    r"^\s*(?:bonjour|salut|hello)?[\s,]*"
+    r"(?:(?:(?:est-ce\s+que\s+)?(?:tu\s+peux|vous\s+pouvez|tu\s+pourrais|vous\s+pourriez)|peux[- ]tu|pouvez[- ]vous|"
+    r"pourrais[- ]tu|pourriez[- ]vous|merci\s+de|"
+    r"(?:je|j['’])\s*(?:voudrais|aimerais|souhaite|souhaiterais)\s+que\s+(?:tu|vous))"
+    rf"\s+(?:me\s+|m['’]\s*|nous\s+)?{_ASKING}\b"
+    rf"|{_ASKING}[- ](?:moi|nous)\b"
+    rf"|{_ASKING}\b(?=\s+(?:l[ea]s?|l['’]|une?|des|qui|quand|o[ùu]|combien|comment|pourquoi|si|quel|ce\s+qu))"
+    r"|(?:je|j['’])\s*(?:voudrais|souhaiterais|aimerais|veux|souhaite|cherche|recherche)"
+    r"(?:\s+(?:savoir|conna[îi]tre|avoir|obtenir|retrouver))?"
+    r"|(?:je|j['’])\s*ai\s+besoin\s+(?:de\s+)?(?:savoir|conna[îi]tre)?)"
+    r"[\s,:]*",
+    re.I,
+)
+_ASKED_THING = [  # what the request asks for, as a question
+    (re.compile(r"^(?:le\s+)?nombre\s+(?:de\s+|d['’]\s*)", re.I), "combien de "),
+    (re.compile(r"^si\s+", re.I), "est-ce que "),
+    (re.compile(r"^ce\s+qu(?=i\b|e\b|['’])", re.I), "qu'est-ce qu"),
+    (re.compile(r"^(?=l['’]\s*|le\s|un\s)", re.I), "quel est "),
+    (re.compile(r"^(?=la\s|une\s)", re.I), "quelle est "),
+    (re.compile(r"^(?=les\s|des\s)", re.I), "quels sont "),
+]
+_THANKS = re.compile(
+    r"[\s,]*(?:merci(?:\s+(?:beaucoup|d['’]avance|bien))?|s['’]il\s+(?:te|vous)\s+pla[iî]t|stp|svp)\s*(?=[.!?]*\s*$)",
+    re.I,
+)
+
+
+def _request(question: str) -> str:
+    """A request read as the question it stands for: "Donne-moi le nombre de chefs d'entreprise partis." ->
+    "combien de chefs d'entreprise partis ?"; "Précisez le tarif de la mission, merci." -> "quel est le tarif
+    de la mission ?".
+    """
+    match = _REQUEST.match(question)
+    if not match or match.end() == len(question):
+        return question
+    asked = _THANKS.sub("", question[match.end() :]).rstrip(" .!")
+    for pattern, opening in _ASKED_THING:
+        if pattern.search(asked):
+            asked = pattern.sub(opening, asked, count=1)
+            break
+    return asked if asked.endswith("?") else f"{asked} ?"
+
+
 def rewrite(question: str) -> str:
     """Chat shorthand and English question words in French: "nb de rdv ?" -> "combien de rendez-vous ?".
 
-    An English question also gets its common business words in French ("patents" -> "brevets").
+    An English question also gets its common business words in French ("patents" -> "brevets"); a
+    spoken one loses its fillers and gets its years in digits.
     """
+    question = _request(_spoken(question))
     if _ENGLISH_QUESTION.search(question):
         question = _ENGLISH_MISSION.sub("mission", question)  # "the business trip": the mission, no company
         for pattern, french in _ENGLISH_FIRMS:

@@ -559,6 +559,11 @@ _PER_HEAD = re.compile(
     r"|\b(demand[ée]e?s?|r[ée]clam[ée]e?s?)\b",
     re.I,
 )
+# "Le visa était-il inclus dans le prix ?": the price frames the inclusion, the visa is what is asked
+_IN_THE_PRICE = re.compile(
+    r"\b(?:compris|inclus)e?s?\s+(?:dans|avec)\s+(?:(?:le|la)\s+|l['’]\s*)(prix|tarif|co[uû]t|forfait|montant|package)\b",
+    re.I,
+)
 _WAS = frozenset("etait etaient avait avaient".split())
 _ANOTHER = frozenset("autre autres nouvelle nouvelles nouveau nouvel troisieme quatrieme suivante".split())
 _WHEN_LINKS = frozenset("pour ici courant des avant apres fin debut vers horizon".split())
@@ -617,7 +622,8 @@ def unglue(text: str, vocabulary: Collection[str]) -> str:
             return match.group()
         if whole in vocabulary or correct(whole, vocabulary) != whole:
             return match.group()
-        known = rest in vocabulary or correct(rest, vocabulary) != rest
+        # A typo of a known word after the "d" is no elision in a word the French model knows ("destination")
+        known = rest in vocabulary or (correct(rest, vocabulary) != rest and not _known_word(match.group().lower()))
         return f"{match.group(1)}'{match.group(2)}" if known else match.group()
 
     return _GLUED.sub(split, text)
@@ -758,6 +764,7 @@ def _analyse(
     skip = skip | {stem(w) for w in lights} | {correct_word(w, stem(w), vocabulary) for w in lights}
     if expects == "money":  # "Combien coûtait la mission par personne ?": the price's unit, no word to find
         skip = skip | {stem(m.group(1) or m.group(2)) for m in _PER_HEAD.finditer(text)}
+    skip = skip | {stem(m.group(1)) for m in _IN_THE_PRICE.finditer(text)}
     if before_whom:
         skip = skip | {t for w in words(before_whom.group(1)) for t in terms(w)}  # "devant" is no word to find
     if expects == "role":
@@ -772,7 +779,12 @@ def _analyse(
         # "Combien Cortexa AI a-t-elle levé en 2023 ?": told only in another year's article, the
         # year is the fact's, not the edition's (unless a mission is said of it: "la 1re mission en 2017").
         holders = [m for m in missions if m.vocabulary and all(stem_in(n, m.vocabulary) for n in names)]
-        if holders and not any(m.year in years for m in holders):
+        # (unless the year is another edition of the same mission's, and the question is about its
+        # participants: "en 2024, Luc Julia a présenté quoi aux participants ?"; not "l'IA n'était
+        # encore qu'une promesse en 2017", told in the 2024 article)
+        editions = {m.year for m in missions for h in holders if m.mission == h.mission}
+        of_the_trip = folded & lexicon.MISSION_PEOPLE_WORDS
+        if holders and not (of_the_trip and set(years) & editions) and not any(m.year in years for m in holders):
             years = []
     places = [t for w in place_names(question) for t in terms(w)]
     if not named and places:

@@ -558,6 +558,13 @@ ISRAEL_TOWNS_ASKER = mission_asker(ISRAEL_TOWNS, "Israël", 2023, "Israël")
 def test_the_country_s_figure_in_a_sentence_naming_the_town_does_not_answer_for_the_town():
     assert ISRAEL_TOWNS_ASKER.ask("population jerusalem svp").abstained
     assert "470 000" in ISRAEL_TOWNS_ASKER.ask("Quelle est la population de Tel-Aviv ?").text
+    asker = paragraphs_asker(
+        "Israël", 2022,
+        "Tel Aviv, Jérusalem, Haïfa et Beer-Sheva : en cinq jours, la délégation a parcouru le pays pour comprendre "
+        "comment un territoire de 9,5 millions d’habitants est devenu un pôle d’innovation.",
+        country="Israël",
+    )  # fmt: skip
+    assert asker.ask("tel aviv c'est combien d'habitants").abstained
 
 
 def test_a_question_the_article_asks_brings_the_paragraph_that_answers_it():
@@ -1058,6 +1065,15 @@ def test_a_figure_is_told_of_the_company_its_sentence_names():
     assert "180 000" in asker.ask("Quel est le montant du contrat signé par Lumioc ?").text
 
 
+def test_a_figure_told_by_the_partner_of_the_company_named_just_before_is_the_companys():
+    asker = paragraphs_asker(
+        "Silicon Valley", 2024,
+        "Redwood Arc Partners a livré un état des lieux sans filtre. Selon son associée Megan Rourke, les start-ups "
+        "de la baie ont levé 71 milliards de dollars en 2023. Mais un fonds comme le sien ne retient qu’un dossier sur 200.",
+    )  # fmt: skip
+    assert "71 milliards" in asker.ask("Selon le fonds Redwood, combien les start-ups de la baie ont-elles levé ?").text
+
+
 def test_a_count_of_the_whole_stay_is_no_count_of_one_town():
     asker = paragraphs_asker(
         "Israël",
@@ -1152,6 +1168,8 @@ def test_a_yes_or_no_question_on_what_the_price_held_is_answered_by_the_practica
     assert "interprète" in asker.ask("Est-ce qu'un interprète était prévu pour la mission Israël ?").text
     assert "vols, hébergement" in asker.ask("Est-ce que l'hébergement était compris dans la mission Israël ?").text
     assert "2 450" in asker.ask("Est-ce que j'aurais eu droit à un tarif réduit pour la mission Israël ?").text
+    # "inclus dans le prix": the price frames the question, the visa is asked about; "non compris" answers it
+    assert "130 €" in asker.ask("Est-ce que le visa était inclus dans le prix de la mission Israël ?").text
     # the price of the mission is not the visa's, priced "par personne" too; an option's price is a price
     assert "2 950" in asker.ask("Combien coûtait la mission Israël par personne ?").text
     assert "450 € HT" in asker.ask("cb coute l'option pitch investisseurs pour la mission Israël ?").text
@@ -1186,3 +1204,24 @@ def test_the_next_edition_is_told_by_a_later_year():
     )  # fmt: skip
     assert "2026" in asker.ask("qd c la prochaine edition silicon valley apres celle de 2024 ?").text
     assert "90 jours" in asker.ask("c koi la promesse de l accelerateur lumen bay ?").text
+
+
+def test_a_quotation_two_of_whose_sentences_answer_is_given_once():
+    asker = paragraphs_asker(
+        "Hong Kong – Shenzhen", 2023,
+        "Du 6 au 11 novembre, quatorze industriels ont participé à la mission.",
+        "« Nous travaillions déjà avec des fournisseurs chinois, mais uniquement par courriel. Les voir dans leurs "
+        "ateliers change tout : en deux jours, nous avons réglé des questions qui traînaient depuis des mois. »",
+        "Hélène Castanier, directrice générale de Voltaïa Systèmes, fabricant de batteries à Albi",
+    )  # fmt: skip
+    answer = asker.ask("What does Voltaïa Systèmes manufacture, and where is it based?")
+    assert "batteries à Albi" in answer.text and answer.text.count("Nous travaillions") == 1
+    assert_markers(answer)
+
+
+def test_a_word_no_article_tells_is_the_crux_of_the_question():
+    text = (DATA / "fictional31" / "mission-silicon-valley-2024.txt").read_text(encoding="utf-8")
+    asker = mission_asker(text, "Silicon Valley", 2024, "États-Unis")
+    # "des recettes pour s'installer en Californie" is no recipe of the cassoulet, which no article tells of
+    assert asker.ask("Quelle est la recette du cassoulet ?").abstained
+    assert "recettes pour s’installer" in asker.ask("Quelles recettes venait-on chercher en 2017 ?").text

@@ -302,7 +302,7 @@ def test_one_town_of_a_mission_with_several_is_what_the_question_asks_about():
         ("Quelle part a été prise en charge par la Région ?", "Quelle part a été financé par la Région ?"),
         ("combien de rencontres d'affaires ?", "combien de rencontres ?"),
         ("et combien de rendez vous d affaires ?", "et combien de rendez-vous ?"),
-        ("je voudrais le mail de contact svp", "le mail de contact svp"),
+        ("je voudrais le mail de contact svp", "quel est le mail de contact ?"),
         ("Pouvez-vous me dire qui a organisé la mission ?", "qui a organisé la mission ?"),
         ("Quel coup de pouce la Région apporte-t-elle ?", "Quel aide la Région apporte-t-elle ?"),
         ("Qu'ont-ils fait le troisième jour ?", "Qu'ont-ils fait le jour 3 ?"),
@@ -316,7 +316,7 @@ def test_one_town_of_a_mission_with_several_is_what_the_question_asks_about():
         ("Combien les start-ups israéliennes ont-elles levé ?", "Combien les start-ups israéliennes d'Israël ont-elles levé ?"),
         ("quel est le num de tel du responsable", "quel est le numéro de téléphone du responsable"),
         ("c quoi le CA de lumisol", "quel est le chiffre d'affaires de lumisol"),
-        ("ca coute cb", "ca coute combien"),
+        ("ca coute cb", "coute combien"),
         ("Is a follow-up mission planned?", "Is a prochaine mission prévue?"),
         ("Quel jour de la semaine ont-ils vu des investisseurs ?", "Quel jour ont-ils vu des investisseurs ?"),
         ("Qu'a-t-il rapporté en matière de contrats ?", "Qu'a-t-il rapporté de contrats ?"),
@@ -641,6 +641,8 @@ def test_an_elision_typed_without_its_apostrophe_is_read_with_it():
     vocabulary = {"entrepreneur", "part", "depens"}
     assert analyse("combien dentreprenneurs sont partis ?", vocabulary=vocabulary).head == "entrepreneur"
     assert unglue("combien dépensent-ils", vocabulary) == "combien dépensent-ils"  # a known word stays whole
+    # "destination" is a French word, not "d'estination" read as a typo of "estimation"
+    assert unglue("la prochaine destination", {"estim", "prochain"}) == "la prochaine destination"
 
 
 def test_the_phone_of_the_mission_s_head_is_its_contact_line():
@@ -892,6 +894,10 @@ def test_the_year_of_a_fact_told_in_another_years_article_names_no_edition():
     assert analyse("Combien d'usines en 2023 ?", missions).years == [2023]
     # a year said of a mission is the edition's: Cortexa, met in 2024 only, was not met in 2023
     assert analyse("Cortexa AI a dit quoi aux participants de la mission en 2023 ?", missions).years == [2023]
+    # and so is another edition's year of the mission whose article names Cortexa
+    missions.append(MissionRef("Mission Silicon Valley", "Silicon Valley", 2017, vocabulary=frozenset({"juli"})))
+    assert analyse("En 2017, Cortexa AI a présenté quoi aux participants ?", missions).years == [2017]
+    assert analyse("Qui a dit que Cortexa AI n'était qu'une promesse en 2017 ?", missions).years == []
 
 
 def test_who_are_the_three_of_a_class_asks_which_ones():
@@ -1166,8 +1172,74 @@ def test_a_managers_words_around_the_thing_asked_are_none_to_find():
     analysis = analyse("Comment la logistique des déplacements entre les villes était-elle assurée ?")
     assert "logist" not in analysis.terms and "assur" not in analysis.focus
     assert term_in(stem("traduction"), set(terms("Deux interprètes mandarin-français accompagnaient la délégation")))
+    # "s'installer à Shenzhen": "un troisième prévoit d'ouvrir un bureau à Shenzhen"
+    assert term_in(stem("installer"), set(terms("un troisième prévoit d’ouvrir un bureau de sourcing à Shenzhen")))
+    assert not term_in(stem("bureau"), set(terms("plusieurs étudient une installation à New York")))  # one way
 
 
 def test_a_narrower_word_answers_the_broad_one_not_the_other_way():
     assert term_in(stem("hébergement"), set(terms("hôtel à Palo Alto et transferts compris")))
     assert not term_in(stem("hôtel"), set(terms("Compris : vols, hébergement et transferts")))
+    assert term_in(stem("inclus"), set(terms("Visa : non compris, environ 130 € par personne")))
+    assert not term_in(terms("non compris")[0], set(terms("Compris : vols, hébergement et transferts")))
+
+
+def test_the_price_that_frames_an_inclusion_is_no_word_to_find():
+    analysis = analyse("Est-ce que le visa était inclus dans le prix de la mission New York ?", MISSIONS)
+    assert "prix" not in analysis.focus and stem("visa") in analysis.focus
+
+
+@pytest.mark.parametrize(
+    ("spoken", "written"),
+    [
+        ("euh la mission a new york elle a eu lieu quant", "la mission a new york elle a eu lieu quand"),
+        ("quant à la mission", "quant à la mission"),
+        ("la mission en chine du coup c'etait quand", "la mission en chine c'etait quand"),
+        ("quel genre de start-ups", "quel genre de start-ups"),
+        ("combien de dirigeants en deux mille vingt-trois", "combien de dirigeants en 2023"),
+        ("la mission silicon valley de vingt-quatre elle etait tournee vers quoi", "2024 elle"),
+        ("le voyage en californie de dix-sept quelles universites", "californie de 2017 quelles"),
+        ("la mission de dix-sept entreprises", "la mission de dix-sept entreprises"),  # a count, no year
+        ("la mission a new york non pardon en israel ils sont passes ou", "la mission en israel ils"),
+        ("la mission de dix-sept non pardon de vingt-quatre", "la mission de 2024"),
+        ("qd on va a shenzen en train ca prend cb de tps", "train prend combien de temps"),
+        ("il reutilise combien de pourcent de ses eaux", "quel pourcentage de ses eaux"),
+        ("quel ca pour Lumisol", "quel chiffre d'affaires pour Lumisol"),
+    ],
+)
+def test_a_spoken_question_is_read_as_written(spoken, written):
+    assert written in " ".join(rewrite(spoken).split())
+
+
+def test_a_year_said_aloud_names_the_edition():
+    asked = analyse("combien d'entrepreneurs il y avait pour la silicon valley en deux mille dix-neuf", MISSIONS)
+    assert asked.years == [2019] and asked.focus == [stem("entrepreneurs")]
+
+
+@pytest.mark.parametrize(
+    ("request_", "question"),
+    [
+        ("Donne-moi le nombre de chefs d'entreprise partis à New York.", "combien de dirigeants partis à New York ?"),
+        ("Rappelle-moi quand a eu lieu la mission New York.", "quand a eu lieu la mission New York ?"),
+        ("Précisez le tarif de la mission Hong Kong / Shenzhen, merci.", "quel est le tarif de la mission"),
+        ("Peux-tu me retrouver le téléphone du contact ?", "quel est le téléphone du contact ?"),
+        ("Indique la date de la réunion de restitution.", "quelle est la date de la réunion de restitution ?"),
+        ("Je cherche le nom de l'élu qui conduisait la délégation.", "quel est l' élu qui conduisait"),
+        ("Dis-moi si le visa était inclus.", "est-ce que le visa était inclus ?"),
+        ("Pourriez-vous me préciser combien coûtait la mission ?", "combien coûtait la mission ?"),
+        ("Cite une entreprise qui a signé un contrat", "quelle est une entreprise qui a signé"),
+        ("Trouve les fonds rencontrés svp", "quels sont les fonds rencontrés ?"),
+        ("Dis, c'était quand ?", "Dis, c'était quand ?"),  # no request: "dis" asks nothing here
+        ("cb de rdv pour la silicon valley 2024 ? pas celle de 2017", "silicon valley 2024 ?"),
+    ],
+)
+def test_a_request_is_read_as_the_question_it_stands_for(request_, question):
+    assert question in " ".join(rewrite(request_).split())
+
+
+def test_a_year_set_aside_is_none_asked_about():
+    assert analyse("cb de rdv pour la silicon valley 2019 ? pas celle de 2017", MISSIONS).years == [2019]
+
+
+def test_ai_is_its_full_name():
+    assert term_in(stem("intelligence"), set(terms("son équipe utilise l’IA pour réduire la consommation")))
