@@ -183,6 +183,8 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional56", 0.91, 0.95, 64),  # measured blind (72,9 %), then studied for one pass
         ("fictional57", 0.73, 0.85, 64),  # measured blind (60,4 %), then studied for one pass
         ("fictional58", 0.89, 0.95, 64),  # measured blind on d7edf22, never studied: its failures were not read
+        ("fictional59", 0.95, 0.9, 64),  # measured blind (66,7 %, spoken questions), then studied for one pass
+        ("fictional60", 0.91, 0.9, 64),  # measured blind (77,1 %, requests), then studied for one pass
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):
