@@ -23,7 +23,7 @@ from bot.question import Analysis, place_names, proper_nouns
 from corpus.facts import DISTRICTS, FIGURE, ROLE_TITLES, STATES, place_name, tells_participants, told_earlier
 from corpus.metadata import YEAR
 from index.chunking import ends_quote, heads_interview, is_attribution
-from index.french import fold, split_sentences, stem, terms, words
+from index.french import fold, number_days, split_sentences, stem, terms, words
 from index.lexical import LexicalIndex
 
 COVERAGE_THRESHOLD = 0.55
@@ -331,8 +331,11 @@ class ExtractiveAnswerer:
                 # A sentence quoted with the one before has its noun there too ("une start-up [...]. Les deux...")
                 noun = bool(analysis.noun) and (term_in(str(analysis.noun), own if leans else bag) or head_related)
                 one_day = analysis.noun == lexicon.DAY_HEAD
-                if one_day and analysis.expects == "date":
-                    holds = holds or evidence.names_weekday(checked)  # "Jeudi : face aux investisseurs"
+                # "Jeudi : face aux investisseurs"; "Quand a eu lieu la journée commerce ?": "Le mercredi était
+                # consacré au commerce"
+                of_the_programme = analysis.kind == "quand" and bool(set(analysis.focus) - _ORDINAL_STEMS)
+                if analysis.expects == "date" and (one_day or of_the_programme):
+                    holds = holds or evidence.names_weekday(checked)
                 precision = 1.0 if echoes else evidence.strength(analysis.expects, sentence, analysis.head, one_day)
                 if analysis.expects == "date" and not analysis.focus and not one_day:
                     precision *= 2  # "Quand la mission X a-t-elle eu lieu ?": its span of days, not a day of it
@@ -524,7 +527,8 @@ class ExtractiveAnswerer:
         if self.article_terms and not self._names_its_own(analysis, str(meta.get("source", ""))):
             return False
         day = _DAY_ASKED.search(lexicon.rewrite(analysis.question))  # "le jour 2": under "Jour 2 – Brooklyn"
-        if day and not re.search(rf"\bjour\s+{day[1]}\b", f"{_text(candidate)} {meta.get('section') or ''}", re.I):
+        told = number_days(f"{_text(candidate)} {meta.get('section') or ''}")  # "Le quatrième jour, …"
+        if day and not re.search(rf"\bjour\s+{day[1]}\b", told, re.I):
             return False
         if not analysis.names:
             return True

@@ -11,7 +11,7 @@ from collections.abc import Collection
 from functools import cache, lru_cache
 
 from corpus.facts import NUMBER_IN_WORDS, number_value
-from index.french import fold, stem
+from index.french import fold, number_days, stem
 
 # Head nouns that name the kind of answer wanted ("Quelle est la date..." wants a date).
 TYPE_HEAD_WORDS = {
@@ -216,8 +216,9 @@ SYNONYM_WORDS = [
     "organisé monté",  # "monter une mission"
     "partenaire partenaires partenariat",
     "chercheur chercheurs chercheuse professeur professeure scientifique scientifiques",
-    "rd recherche",
-    "ia intelligence artificielle",  # "l'intelligence artificielle": "l'IA"  # "R&D": "recherche et développement"
+    "rd recherche",  # "R&D": "recherche et développement"
+    "ia intelligence artificielle",  # "l'intelligence artificielle": "l'IA"
+    "direct directe directement immédiat immédiate immédiatement",  # "visent direct l'international"
     "décalage écart",  # "quel écart d'heures ?": "6 heures de décalage horaire"
     "heure heures horaire horaires",
     "interview interviews entretien entretiens",
@@ -379,9 +380,6 @@ REWRITES = [
        rf"\1 {place}")
       for adjective, place, _ in DEMONYMS],
     *[(rf"\b({BUSINESS_NOUNS})\s+({adjective})\b", rf"\1 \2 {of_place}") for adjective, _, of_place in DEMONYMS],
-    # "le quatrième jour": "Jour 4" in a day-by-day programme.
-    *[(rf"\b{word}\s+(jour|journ[ée]e)\b", rf"\1 {n}") for n, word in enumerate(
-        ["premier", "deuxi[èe]me", "troisi[èe]me", "quatri[èe]me", "cinqui[èe]me", "sixi[èe]me", "septi[èe]me"], 1)],
     (r"\bchef(?:fe)?s?\s+d['’]\s*entreprises?\b", "dirigeants"),
     (r"\bct\b", "c'était"),
     # "combien d'entreprises y ont pris part ?": took part, participated.
@@ -403,6 +401,9 @@ REWRITES = [
     (r"\b(?:eu|ai|a|as|aurais|aurait|aurions|auraient|avoir|ont|avait|avaient)\s+droit\s+(?:à|a)\s+", ""),
     (r"\b(?:eu|ai|a|as|aurais|aurait|aurions|auraient|avoir|ont|avait|avaient)\s+droit\s+(au|aux)\s+", r"\1 "),
     (r"\bki\b", "qui"),
+    # "nous avions rendez-vous où ?": where they were expected, no meeting to find
+    (r"\b(avions|aviez|avaient|avait|avons|avez|ont|on\s+a|a)\s+(?:eu\s+)?rendez-vous\s+(?=o[ùu]\b|avec\b|chez\b|[àa]\s)",
+     r"\1 "),
     # "le nom de l'élu qui conduisait…": the elected official is what is asked about, named
     (r"\ble\s+nom\s+de\s+(la|l['’])\s*", r"\1 "),
     (r"\ble\s+nom\s+du\s+", "le "),
@@ -574,6 +575,9 @@ _FILLERS = re.compile(
     r"|^\s*(?:bon|alors|donc)\b(?!\s+(?:que|qu['’]))",
     re.I,
 )
+# "c'était quoi déjà la devise ?", "on a visité Greenloop où déjà ?": a reminder asked for ("déjà fait le
+# voyage" is a fact to find)
+_REMINDER = re.compile(r"\b(quoi|o[ùu]|qui|quand|comment|combien|quel(?:le)?s?)\s+d[ée]j[àa]\b", re.I)
 _QUANT = re.compile(r"\bquant\b(?!\s+(?:[àa]|aux?)\b)", re.I)  # "elle a eu lieu quant": "quand"
 _COUNTED = (
     r"entreprises|soci[ée]t[ée]s|pme|start-?ups?|participants|personnes|dirigeants|chefs|patrons|membres|"
@@ -606,7 +610,7 @@ _CORRECTED = re.compile(
 
 def _spoken(question: str) -> str:
     """A question as speech transcribes it, in writing: no fillers, "quand", years in digits, slips put right."""
-    question = _CORRECTED.sub(" ", _QUANT.sub("quand", _FILLERS.sub(" ", question)))
+    question = _CORRECTED.sub(" ", _QUANT.sub("quand", _REMINDER.sub(r"\1", _FILLERS.sub(" ", question))))
     question = _SPOKEN_YEAR.sub(lambda m: _year(m[1]) or m[0], question)
     return _SHORT_YEAR.sub(lambda m: f"{m[1]} {m[2]} {y}" if (y := _year(m[3], 17)) else m[0], question)
 
@@ -680,7 +684,7 @@ def rewrite(question: str) -> str:
             question = _ENGLISH_FILLER.sub("", question)  # "What did X present?": "did" is no head noun
     for pattern, repl in _REWRITES:
         question = pattern.sub(repl, question)
-    return question
+    return number_days(question)  # "le quatrième jour": "Jour 4" in a day-by-day programme
 
 
 @cache

@@ -564,6 +564,14 @@ _IN_THE_PRICE = re.compile(
     r"\b(?:compris|inclus)e?s?\s+(?:dans|avec)\s+(?:(?:le|la)\s+|l['’]\s*)(prix|tarif|co[uû]t|forfait|montant|package)\b",
     re.I,
 )
+# "Hormis Berkeley, quelle université…", "à part Carmel Tech", "en dehors des vols", "contrairement à Hong Kong":
+# what is set aside is no word to find (the answer may well name it beside the one asked for).
+_EXCLUDED = re.compile(
+    r"\b(?:hormis|[àa]\s+part|sans\s+compter|en\s+dehors\s+(?:de\s+la\s+|de\s+l['’]\s*|du\s+|des\s+|de\s+|d['’]\s*)|"
+    r"except[ée]e?s?|sauf|autres?\s+que|contrairement\s+(?:[àa]\s+la\s+|[àa]\s+l['’]\s*|au\s+|aux\s+|[àa]\s+))"
+    r"\s*[^,?;.]{1,60}",
+    re.I,
+)
 _WAS = frozenset("etait etaient avait avaient".split())
 _ANOTHER = frozenset("autre autres nouvelle nouvelles nouveau nouvel troisieme quatrieme suivante".split())
 _WHEN_LINKS = frozenset("pour ici courant des avant apres fin debut vers horizon".split())
@@ -765,6 +773,7 @@ def _analyse(
     if expects == "money":  # "Combien coûtait la mission par personne ?": the price's unit, no word to find
         skip = skip | {stem(m.group(1) or m.group(2)) for m in _PER_HEAD.finditer(text)}
     skip = skip | {stem(m.group(1)) for m in _IN_THE_PRICE.finditer(text)}
+    skip = skip | {t for m in _EXCLUDED.finditer(question) for w in words(m.group()) for t in terms(w)}
     if before_whom:
         skip = skip | {t for w in words(before_whom.group(1)) for t in terms(w)}  # "devant" is no word to find
     if expects == "role":

@@ -33,7 +33,14 @@ _R_AND_D = re.compile(r"\br\s?&\s?d\b")  # "R&D", one word ("r" and "d" alone ar
 # "Non compris : les repas", "hors billets d'avion": what a price leaves out, one word ("non" alone says little)
 _LEFT_OUT = re.compile(r"\bnon[\s-]+(?:compris|inclus)e?s?\b|\bhors\b")
 # "Compris : vols, hôtel", "était-il inclus ?": what a price holds, one word ("compris" alone stems as "comprendre")
-_INCLUDED = re.compile(r"\b(?:compris|inclus)e?s?\b")
+_INCLUDED = re.compile(r"\b(?:compris|inclus)e?s?\b|\b(?:comprenant|incluant)\b")  # "comprenant les vols"
+# "le quatrième jour", "la deuxième journée": day 4, day 2 of a programme, as "Jour 4 –" headings number them
+_ORDINAL_DAY = re.compile(
+    r"\b(premi[eè]re?|deuxi[eè]me|second[e]?|troisi[eè]me|quatri[eè]me|cinqui[eè]me|sixi[eè]me|septi[eè]me)"
+    r"\s+(jour|journ[ée]e)\b",
+    re.I,
+)
+_DAY_RANK = {"premi": 1, "deuxi": 2, "second": 2, "troisi": 3, "quatri": 4, "cinqui": 5, "sixi": 6, "septi": 7}
 _stemmer = Stemmer.Stemmer("french")
 
 
@@ -47,9 +54,18 @@ def fold(text: str) -> str:
 STOPWORDS = frozenset(_BASE_STOPWORDS | {fold(w) for w in _BASE_STOPWORDS})
 
 
+def number_days(text: str) -> str:
+    """Days of a programme numbered: "Le quatrième jour, …" -> "Le jour 4, …" ("la deuxième journée": "jour 2")."""
+    def numbered(match: re.Match[str]) -> str:
+        rank = fold(match[1]).lower()
+        return f"jour {next(n for start, n in _DAY_RANK.items() if rank.startswith(start))}"
+
+    return _ORDINAL_DAY.sub(numbered, text)
+
+
 def words(text: str) -> list[str]:
     """Lower-cased words with elisions removed: "L’État d'Occitanie" -> ["état", "occitanie"]."""
-    text = _R_AND_D.sub("rd", _ELISION.sub(" ", text.lower().replace("œ", "oe")))
+    text = _R_AND_D.sub("rd", _ELISION.sub(" ", number_days(text.lower()).replace("œ", "oe")))
     text = _INCLUDED.sub("inclus", _LEFT_OUT.sub("noncompris", text))
     return _TOKEN.findall(text)
 

@@ -1225,3 +1225,17 @@ def test_a_word_no_article_tells_is_the_crux_of_the_question():
     # "des recettes pour s'installer en Californie" is no recipe of the cassoulet, which no article tells of
     assert asker.ask("Quelle est la recette du cassoulet ?").abstained
     assert "recettes pour s’installer" in asker.ask("Quelles recettes venait-on chercher en 2017 ?").text
+
+
+def test_a_day_of_the_programme_is_told_by_its_ordinal_or_its_weekday():
+    asker = paragraphs_asker(
+        "Israël", 2018,
+        "Du 4 au 9 novembre, dix-huit chefs d’entreprise ont participé à la mission.",
+        "Le premier jour, la délégation a été reçue à Tel Aviv par l’incubateur Yafo Labs, installé dans le port de Jaffa.",
+        "Le quatrième jour a été réservé aux rencontres B2B à Tel Aviv : 38 rendez-vous organisés avec des entreprises.",
+        "Le mercredi était consacré au commerce et à la distribution : visite d’un grand magasin.",
+        country="Israël",
+    )  # fmt: skip
+    assert "Yafo Labs" in asker.ask("Le premier jour, nous avions rendez-vous où à Tel Aviv ?").text
+    assert "38 rendez-vous" in asker.ask("Combien de rendez-vous B2B ont été organisés le quatrième jour ?").text
+    assert "mercredi" in asker.ask("qd est ce qu'on a fait la journee commerce et distribution ?").text

@@ -292,5 +292,12 @@ def test_what_a_price_leaves_out_is_one_word():
 
 def test_what_a_price_includes_is_one_word_apart_from_understanding():
     assert "inclus" in terms("Compris : vols et hôtel") and "inclus" in terms("le visa était-il inclus ?")
+    assert "inclus" in terms("Tarif : 3 900 € par participant, comprenant les vols")
     assert "inclus" not in terms("pour comprendre le marché")
     assert "inclus" not in terms("vols non compris")  # left out: "noncompris"
+
+
+def test_a_day_of_the_programme_is_numbered():
+    # "le quatrième jour" in an article, "Jour 4" in a heading, "le 4e jour" in a question: one day
+    assert terms("Le quatrième jour, à Haïfa")[:2] == terms("la quatrième journée")[:2] == terms("Jour 4")
+    assert terms("le second jour") == terms("jour 2")

@@ -1243,3 +1243,18 @@ def test_a_year_set_aside_is_none_asked_about():
 
 def test_ai_is_its_full_name():
     assert term_in(stem("intelligence"), set(terms("son équipe utilise l’IA pour réduire la consommation")))
+    assert term_in(stem("direct"), set(terms("une ouverture immédiate sur les marchés internationaux")))
+
+
+def test_what_is_set_aside_is_no_word_to_find():
+    assert analyse("Hormis Berkeley, quelle université était au programme ?").focus == [stem("université"), "programm"]
+    assert analyse("la mission New York c combien, en dehors des vols ?", MISSIONS).focus == []
+    asked = analyse("Pendant la mission, où le visa était-il obligatoire, contrairement à Hong Kong ?")
+    assert stem("contrairement") not in asked.focus and "hong" not in asked.focus
+
+
+def test_a_participant_s_words_are_none_to_find():
+    # "nous avions rendez-vous où": where they were expected; "déjà": a reminder asked for
+    asked = analyse("Le premier jour, nous avions rendez-vous où à Tel Aviv ?")
+    assert "rend" not in asked.focus and {"jour", "1"} <= set(asked.terms)  # "Le premier jour, …": jour 1
+    assert "deja" not in analyse("on a visité greenloop où déjà ?").focus
