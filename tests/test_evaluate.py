@@ -185,6 +185,8 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional58", 0.89, 0.95, 64),  # measured blind on d7edf22, never studied: its failures were not read
         ("fictional59", 0.95, 0.9, 64),  # measured blind (66,7 %, spoken questions), then studied for one pass
         ("fictional60", 0.91, 0.9, 64),  # measured blind (77,1 %, requests), then studied for one pass
+        ("fictional61", 0.91, 0.85, 64),  # measured blind (87,5 %, a participant's voice), then studied
+        ("fictional62", 0.75, 0.9, 64),  # measured blind (62,5 %, exclusions and positions), then studied
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):
