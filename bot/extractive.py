@@ -476,7 +476,8 @@ class ExtractiveAnswerer:
                     continue  # "explorer" for "découvrir": a verb the article never uses is a paraphrase
                 # ...but for "quand", the verb is the event asked about ("Jusqu'à quand s'inscrire ?")
                 # What the head noun is of, told by no article nor any synonym, is the crux ("la recette du cassoulet").
-                crux = term == _complement_of_head(analysis) and not self._told_somewhere(term)
+                of_head = _complement_of_head(analysis.question, analysis.head, tuple(analysis.names))
+                crux = term == of_head and not self._told_somewhere(term)
                 weight *= HEAD_WEIGHT if crux else ABSENT_WEIGHT
             total += weight
             if term_in(term, bag):
@@ -744,15 +745,18 @@ def _cites(candidate: Candidate, doc: Document) -> bool:
     return same and candidate.start < start + len(doc.page_content) and start < candidate.end
 
 
-def _complement_of_head(analysis: Analysis) -> str | None:
-    """The term of the word the head noun is of ("cassoulet" in "la recette du cassoulet"), if French."""
-    if not analysis.head:
+@lru_cache(maxsize=1024)
+def _complement_of_head(question: str, head: str | None, names: tuple[str, ...]) -> str | None:
+    """The term of the word the head noun is of ("cassoulet" in "la recette du cassoulet"), if French;
+    once per question, not per sentence weighed.
+    """
+    if not head:
         return None
-    tokens = words(fold(lexicon.rewrite(analysis.question)).lower())
+    tokens = words(fold(lexicon.rewrite(question)).lower())
     for word, link, noun in zip(tokens, tokens[1:], tokens[2:], strict=False):
-        if stem(word) == analysis.head and link in ("de", "du", "des", "d"):
+        if stem(word) == head and link in ("de", "du", "des", "d"):
             found = terms(noun)  # a French word ("cassoulet"), not a name typed in lower case ("polestar")
-            known = found and found[0] not in analysis.names and french_model.vector(noun) is not None
+            known = found and found[0] not in names and french_model.vector(noun) is not None
             return found[0] if known else None
     return None
 

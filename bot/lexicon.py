@@ -667,11 +667,13 @@ def _request(question: str) -> str:
     return asked if asked.endswith("?") else f"{asked} ?"
 
 
+@lru_cache(maxsize=4096)
 def rewrite(question: str) -> str:
     """Chat shorthand and English question words in French: "nb de rdv ?" -> "combien de rendez-vous ?".
 
     An English question also gets its common business words in French ("patents" -> "brevets"); a
-    spoken one loses its fillers and gets its years in digits.
+    spoken one loses its fillers and gets its years in digits. Pure, so read once per question (the
+    answerer asks for it again for each sentence it weighs).
     """
     question = _request(_spoken(question))
     if _ENGLISH_QUESTION.search(question):
