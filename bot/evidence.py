@@ -141,7 +141,7 @@ _NOT_A_COUNT = frozenset(
 _FUTURE = re.compile(
     r"\bprochain|\bpr[ée]voi|\br[ée]fl[ée]chi|\bpr[ée]vue?s?\b|\bprogramm(?:ée?s?|ees?)\b|\b[ée]tudie\b|\benvisag|\b[àa]\s+l['’][ée]tude\b|"
     r"\b[àa] venir\b|\bfutur|\best\s+attendue?s?\b|\bsont\s+attendue?s\b|"
-    r"\bsouhait|\bid[ée]es?\s+de\b|\baimerai|\bvoudrai|\bprojette\s+d|\bse\s+tiendra|\baura\s+lieu|"
+    r"\bsouhait(?!é)|\bid[ée]es?\s+de\b|\baimerai|\bvoudrai|\bprojette\s+d|\bse\s+tiendra|\baura\s+lieu|"
     r"\bser(?:a|ont|ons|ez)\b|\b(?!front\b)\w{2,}(?:e|i|d)ront\b|\b\w{3,}(?:er|ir|dr)(?:ons|ez)\b|"
     r"\b(?:vais|vas|va|allons|allez|vont)\s+(?:(?:[mts]e|[mtsl]['’]|les?|la|y|en|nous|vous|leur|lui)\s*)*\w{2,}(?:er|ir|re)\b|\b\w{3,}(?:era|ira|dra)\b|\bl['’]an\s+prochain|\bpr[ée]par(?:e|ent|ons|ez)\b|\ben\s+pr[ée]paration\b|\bannonc",
     re.I,

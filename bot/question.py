@@ -478,7 +478,14 @@ def pick_edition(tokens: Sequence[str], named: list[str], missions: Sequence[Mis
         for i, t in enumerate(tokens)
         if fold(t) in lexicon.ORDINALS and _names_a_mission(tokens[max(0, i - 3) : i + 3], names)
     ]
-    return sorted({editions[r] for r in ranks if -len(editions) <= r < len(editions)})
+    # "la deuxième édition", two missions named ("aux États-Unis"): the second of the one that has two
+    # ("la première", "la dernière" count all of them)
+    own = [sorted({m.year for m in missions if m.mission == n and m.year}) for n in named]
+    picked = set()
+    for r in ranks:
+        nth = {years[r] for years in own if 0 < r < len(years)}
+        picked |= nth or ({editions[r]} if -len(editions) <= r < len(editions) else set())
+    return sorted(picked)
 
 
 def _full_name_at(tokens: Sequence[str], head: str, names: Collection[str]) -> bool:

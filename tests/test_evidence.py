@@ -183,6 +183,8 @@ def test_a_season_and_a_year_make_a_date():
         ("Nous ouvrirons un bureau à Boston.", True, False),
         ("Ils vont à Palo Alto chaque année.", False, False),
         ("Vingt porteurs de projet d’Occitanie ont participé.", False, False),
+        ("Les participants souhaitent revenir en 2025.", True, False),  # a wish ahead...
+        ("Ce déplacement, souhaité de longue date par les participants, avait un double objectif.", False, False),
     ],
 )
 def test_looking_ahead_and_planning_a_mission(sentence, ahead, mission):

@@ -16,6 +16,7 @@ from bot.question import (
     expected_type,
     find_head,
     main_question,
+    pick_edition,
     unglue,
     unknown_place,
 )
@@ -1258,3 +1259,16 @@ def test_a_participant_s_words_are_none_to_find():
     asked = analyse("Le premier jour, nous avions rendez-vous où à Tel Aviv ?")
     assert "rend" not in asked.focus and {"jour", "1"} <= set(asked.terms)  # "Le premier jour, …": jour 1
     assert "deja" not in analyse("on a visité greenloop où déjà ?").focus
+
+
+def test_the_second_edition_of_two_missions_named_is_that_of_the_one_that_has_two():
+    missions = [
+        MissionRef("Mission Silicon Valley", "Silicon Valley", 2017),
+        MissionRef("Mission Silicon Valley", "Silicon Valley", 2024),
+        MissionRef("Mission New York", "New York", 2019),
+    ]
+    both = ["Mission New York", "Mission Silicon Valley"]  # "aux États-Unis"
+    assert pick_edition("lors de la deuxième édition".split(), both, missions) == [2024]
+    assert pick_edition("la première mission".split(), both, missions) == [2017]  # the first of all
+    asked = "participants de la deuxième édition qui avaient fait la première mission".split()
+    assert pick_edition(asked, ["Mission Silicon Valley"], missions) == [2017, 2024]
