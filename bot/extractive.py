@@ -19,6 +19,7 @@ from langchain_core.documents import Document
 from bot import evidence, french_model, lexicon
 from bot.answer import Answer, Citation, Passage
 from bot.lexicon import stem_in, term_in
+from bot.position import states_position
 from bot.question import Analysis, place_names, proper_nouns
 from corpus.facts import DISTRICTS, FIGURE, ROLE_TITLES, STATES, place_name, tells_participants, told_earlier
 from corpus.metadata import YEAR
@@ -184,7 +185,7 @@ class ExtractiveAnswerer:
         """Quote the best sentences of `passages`, or refuse with the closest articles as leads."""
         if not passages:
             return Answer(question, REFUSAL, abstained=True)
-        if not analysis.focus and not analysis.expects and not analysis.future:
+        if not analysis.focus and not analysis.expects and not analysis.future and analysis.position is None:
             if not (analysis.missions or analysis.years):
                 return Answer(question, VAGUE, abstained=True, leads=_leads(passages))
             return self._compose(question, [self._opening(passages)])
@@ -295,8 +296,10 @@ class ExtractiveAnswerer:
                 # "Ces rencontres ont permis..." opening a chunk leans on the chunk before, which its quote cannot show
                 alone = (own - previous) | bag if leans and not before else own
                 previous, before = bag, sentence
-                coverage = self._coverage(own, context, analysis, article)
-                borrowed = alone != own and coverage > self._coverage(alone, context, analysis, article)
+                # "le premier rendez-vous": the sentence (or its heading) must give the thing that rank
+                placed = analysis.position is not None and states_position(f"{sentence} {section}", analysis.position)
+                coverage = self._coverage(own, context, analysis, article, placed)
+                borrowed = alone != own and coverage > self._coverage(alone, context, analysis, article, placed)
                 if speaker is not None and (analysis.kind == "qui" or analysis.expects in ("person", "entity")):
                     quoted = f"{quoted} {speaker.page_content}"  # who said it is the answer
                 span = (s, e)
@@ -463,14 +466,25 @@ class ExtractiveAnswerer:
         return prev.page_content[spans[-1][0] : spans[-1][1]] if spans else ""
 
     def _coverage(
-        self, bag: frozenset[str], context: frozenset[str], analysis: Analysis, article: Collection[str] = ()
+        self,
+        bag: frozenset[str],
+        context: frozenset[str],
+        analysis: Analysis,
+        article: Collection[str] = (),
+        placed: bool = False,
     ) -> float:
-        """Share of the focus words' weight that the sentence holds (its passage, half): 0 to 1."""
-        if not analysis.focus:
+        """Share of the focus words' weight that the sentence holds (its passage, half): 0 to 1.
+
+        A rank asked ("le premier rendez-vous") is the crux: it weighs as the question's weightiest word
+        made head, found when `placed` (the sentence gives the thing that rank).
+        """
+        if not analysis.focus and analysis.position is None:
             return 1.0
         total = found = 0.0
+        heaviest = 1.0
         for term in analysis.focus:
             weight = self.lexical.idf(term) * (HEAD_WEIGHT if term == analysis.head else 1.0)
+            heaviest = max(heaviest, weight)
             if term != analysis.head and article and not term_in(term, article):
                 if term in analysis.verbs and analysis.expects != "date":
                     continue  # "explorer" for "découvrir": a verb the article never uses is a paraphrase
@@ -484,6 +498,9 @@ class ExtractiveAnswerer:
                 found += weight
             elif term_in(term, context):
                 found += CONTEXT_CREDIT * weight
+        if analysis.position is not None:
+            total += HEAD_WEIGHT * heaviest
+            found += HEAD_WEIGHT * heaviest if placed else 0.0
         return found / total if total else 1.0  # only paraphrased verbs: nothing left to find
 
     def _told_somewhere(self, term: str) -> bool:

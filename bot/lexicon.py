@@ -49,7 +49,7 @@ HEAD_COMPANION_WORDS = "affaires"
 PRENOMINAL = set(
     "grand grande grandes grands petit petite petites petits principal principale principales "
     "principaux premier premiere premieres premiers dernier derniere nouveau nouvelle nouvelles "
-    "nouveaux meilleur meilleure meilleurs meilleures gros differents differentes autres autre "
+    "nouveaux meilleur meilleure meilleurs meilleures gros grosse grosses differents differentes autres autre "
     "plus moins".split()
 )
 # Adjectives before the noun that still say something to find ("ancien chantier naval"): never the head.

@@ -10,7 +10,7 @@ the corpus vocabulary (one or two edits).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz.distance import OSA
@@ -18,6 +18,7 @@ from rapidfuzz.process import extract
 
 from bot import evidence, french_model, lexicon, preamble
 from bot.lexicon import stem_in
+from bot.position import Position, asked_position
 from corpus import facts
 from corpus.metadata import MONTH_PATTERN, month_number
 from index.french import fold, is_stopword, stem, terms, words
@@ -68,6 +69,7 @@ class Analysis:
     towns: list[list[str]] = field(default_factory=list)  # the towns of the one mission asked about as a whole
     qualifier: str | None = None  # a nationality right after the head: "start-up françaises"
     own_places: list[str] = field(default_factory=list)  # adjectives of the named mission's place ("californien")
+    position: Position | None = None  # the rank asked of a thing in the story: "le premier rendez-vous"
 
     @property
     def where(self) -> dict[str, object] | None:
@@ -888,7 +890,43 @@ def _analyse(
         towns=towns,
         own_places=own_places,
         qualifier=_nationality_after(tokens, head),
+        position=_position(text, kind, expects, missions, vocabulary),
     )
+
+
+_EDITION_NOUNS = ("mission", "edition", "voyage", "delegation")
+
+
+def _position(
+    text: str, kind: str, expects: str | None, missions: Sequence[MissionRef], vocabulary: Collection[str]
+) -> Position | None:
+    """The rank asked of a thing of the story ("le premier rendez-vous"), when the thing is the answer:
+    not for a reason ("Pourquoi la première étape…": the rank only points to a town), nor for a figure
+    ranked in time ("sa dernière levée de fonds", `evidence.rank_asked`'s).
+    """
+    if kind in ("pourquoi", "comment"):
+        return None
+    position = asked_position(_EXCLUDED.sub(" ", text), _edition_word(missions, vocabulary))
+    if position is not None and position.rank != "largest" and expects in ("money", "quantity"):
+        return None
+    return position
+
+
+def _edition_word(missions: Sequence[MissionRef], vocabulary: Collection[str]) -> Callable[[str], bool]:
+    """Whether a word after a rank names a mission ("la 1ere mision", "the first Silicon Valley
+    mission"): the rank is then an edition's, not a thing's of its story.
+    """
+    parts = [part for ref in missions for part in destination_parts(ref) + place_parts(ref)]
+    destinations = {t for part in parts for t in part}  # "the first California mission"
+    generic = {stem(w) for w in lexicon.GENERIC_MISSION_WORDS}
+
+    def names_edition(word: str) -> bool:
+        found = {correct_word(word, t, vocabulary) for t in terms(word)}
+        if fold(word) in lexicon.GENERIC_MISSION_WORDS or found & (generic | destinations):
+            return True
+        return len(word) >= 5 and any(OSA.distance(fold(word), g) <= 1 for g in _EDITION_NOUNS)  # "mision"
+
+    return names_edition
 
 
 def _nationality_after(tokens: Sequence[str], head: str | None) -> str | None:

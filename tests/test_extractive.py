@@ -1239,3 +1239,23 @@ def test_a_day_of_the_programme_is_told_by_its_ordinal_or_its_weekday():
     assert "Yafo Labs" in asker.ask("Le premier jour, nous avions rendez-vous où à Tel Aviv ?").text
     assert "38 rendez-vous" in asker.ask("Combien de rendez-vous B2B ont été organisés le quatrième jour ?").text
     assert "mercredi" in asker.ask("qd est ce qu'on a fait la journee commerce et distribution ?").text
+
+
+def test_a_rank_asked_is_the_thing_the_article_ranks_so():
+    asker = paragraphs_asker(
+        "New York", 2019,
+        "Du 7 au 11 octobre, douze dirigeants ont participé à la mission.",
+        "Le séjour a débuté le lundi par un premier rendez-vous chez Hudson Forge, incubateur de Brooklyn.",
+        "Chez Brightwell Health, la plus grande entreprise du programme avec 2 300 salariés, les ingénieurs ont présenté leurs outils.",
+        "Le jeudi, les participants ont visité la start-up Pinebox, puis Carraway Partners.",
+        "Le deuxième jour, la délégation est allée à Boston, au MIT.",
+        "Le quatrième jour a été réservé aux rencontres B2B : 38 rendez-vous organisés.",
+        "Le dernier jour, les dirigeants se sont rendus à Hudson Yards pour présenter leur projet.",
+        "La biscuiterie Les Délices d’Autan a signé une première commande avec un distributeur rencontré sur le salon.",
+        country="États-Unis",
+    )  # fmt: skip
+    assert "Hudson Forge" in asker.ask("Quel a été le premier rendez-vous de la mission ?").text
+    # "visitée" is told of another company: the one ranked largest answers
+    assert "Brightwell" in asker.ask("quelle etait la plus grosse entreprise visitee pdt la mission ?").text
+    assert "Hudson Yards" in asker.ask("Le dernier jour, ils sont allés où ?").text  # not "Le deuxième jour"
+    assert "Hudson Yards" in asker.ask("le dernier jour ds la mission ils sont alles ou ?").text

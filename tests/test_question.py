@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.lexicon import rewrite, term_in
+from bot.position import Position
 from bot.question import (
     Analysis,
     MissionRef,
@@ -1272,3 +1273,39 @@ def test_the_second_edition_of_two_missions_named_is_that_of_the_one_that_has_tw
     assert pick_edition("la première mission".split(), both, missions) == [2017]  # the first of all
     asked = "participants de la deuxième édition qui avaient fait la première mission".split()
     assert pick_edition(asked, ["Mission Silicon Valley"], missions) == [2017, 2024]
+
+
+@pytest.mark.parametrize(
+    ("question", "rank", "noun"),
+    [
+        ("Quel a été le premier rendez-vous de la mission New York ?", "first", "rend"),
+        ("le dernier jour ds la mission israel ils sont alles ou ?", "last", "jour"),
+        ("Quelle était la plus grande entreprise visitée ?", "largest", "entrepris"),
+        ("Quelle était l'entreprise la plus importante du programme ?", "largest", "entrepris"),
+    ],
+)
+def test_a_rank_asked_of_a_thing_of_the_story(question, rank, noun):
+    assert analyse(question, MISSIONS).position == Position(rank, noun)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Combien de participants à la première mission ?",
+        "La dernière édition a eu lieu quand ?",
+        "qd a eu lieu la 1ere mision silicon valley ?",
+        "Who is the Siri inventor the participants met during the first Silicon Valley mission?",
+        "During the first California mission, which company gave a presentation on Big Data?",
+        "pk la 2e edition c etait different de la premiere selon karine ?",  # "la première": an edition
+        "Selon le fonds, que regarde-t-on en premier chez une start-up ?",
+        # the rank points to the thing asked about, it is not the answer
+        "Pourquoi la première étape de la mission en Chine intéresse-t-elle les exportateurs ?",
+        "Quel montant l'éditeur Finexa a-t-il réuni lors de sa dernière levée de fonds ?",  # the latest one
+    ],
+)
+def test_no_rank_of_a_thing_of_the_story_is_asked(question):
+    placed = [
+        MissionRef("Mission Silicon Valley", "Silicon Valley", 2017, places=places_of("États-Unis")),
+        MissionRef("Mission Hong Kong – Shenzhen", "Hong Kong / Shenzhen", 2023, places=places_of("Chine")),
+    ]
+    assert analyse(question, placed).position is None
