@@ -10,6 +10,7 @@ import re
 from collections.abc import Collection
 from functools import cache, lru_cache
 
+from bot.belief import as_question
 from corpus.facts import NUMBER_IN_WORDS, number_value
 from index.french import fold, number_days, stem
 
@@ -675,7 +676,7 @@ def rewrite(question: str) -> str:
     spoken one loses its fillers and gets its years in digits. Pure, so read once per question (the
     answerer asks for it again for each sentence it weighs).
     """
-    question = _request(_spoken(question))
+    question = _request(as_question(_spoken(question)))  # "Il me semble que X coûtait 3 000 €, c'est ça ?"
     if _ENGLISH_QUESTION.search(question):
         question = _ENGLISH_MISSION.sub("mission", question)  # "the business trip": the mission, no company
         for pattern, french in _ENGLISH_FIRMS:

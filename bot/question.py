@@ -17,6 +17,7 @@ from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
 from bot import evidence, french_model, lexicon, preamble
+from bot.belief import as_question
 from bot.lexicon import stem_in
 from bot.position import Position, asked_position
 from corpus import facts
@@ -690,9 +691,10 @@ def analyse(
     """Everything the retriever and the answerer need to know about `question`; `proper` are the
     terms the articles only write capitalised ("brooklan"), names even when typed in lower case.
     What the asker says of himself is set aside (`bot.preamble`): its words are none to find, but
-    the mission it names is the one asked about when the question itself names none.
+    the mission it names is the one asked about when the question itself names none. A belief to
+    check is read as the question it checks (`bot.belief`): its value, maybe wrong, is not looked for.
     """
-    asked, about_asker = preamble.split(question)
+    asked, about_asker = preamble.split(as_question(question))
     analysis = _analyse(main_question(asked), missions, vocabulary, proper)
     if about_asker and not (analysis.missions or analysis.years):
         told = _analyse(about_asker, missions, vocabulary, proper)

@@ -1259,3 +1259,19 @@ def test_a_rank_asked_is_the_thing_the_article_ranks_so():
     assert "Brightwell" in asker.ask("quelle etait la plus grosse entreprise visitee pdt la mission ?").text
     assert "Hudson Yards" in asker.ask("Le dernier jour, ils sont allés où ?").text  # not "Le deuxième jour"
     assert "Hudson Yards" in asker.ask("le dernier jour ds la mission ils sont alles ou ?").text
+
+
+def test_a_wrong_belief_is_put_right_by_the_article():
+    asker = paragraphs_asker(
+        "New York", 2019,
+        "Du 14 au 19 octobre, vingt-deux chefs d’entreprise de la région ont participé à la mission.",
+        "Conduite par Hélène Marchetti, conseillère export de la CCI, la délégation a sillonné Manhattan.",
+        "« New York récompense ceux qui arrivent préparés. »",
+        "Sophie Lacombe, fondatrice de Vélisa, fabricant albigeois de vélos cargo",
+        "Coût : 3 900 € HT par entreprise, hors billet d’avion",
+        country="États-Unis",
+    )  # fmt: skip
+    assert "3 900 €" in asker.ask("Il me semble que la mission à New York coûtait 3 000 €, c’est bien ça ?").text
+    assert "octobre" in asker.ask("C’était bien en septembre 2019, la mission à New York ?").text
+    assert "vingt-deux" in asker.ask("On m’a dit qu’ils étaient une trentaine, je me trompe ?").text
+    assert "Hélène Marchetti" in asker.ask("Si je ne m’abuse, c’est Sophie Lacombe qui conduisait la délégation ?").text
