@@ -11,6 +11,7 @@ from collections.abc import Collection
 from functools import cache, lru_cache
 
 from bot.belief import as_question
+from bot.typed import tidied
 from corpus.facts import NUMBER_IN_WORDS, number_value
 from index.french import fold, number_days, stem
 
@@ -410,8 +411,8 @@ REWRITES = [
     (r"\ble\s+nom\s+du\s+", "le "),
     (r"\ble\s+nom\s+des\s+", "les "),
     # "pour la silicon valley 2024 ? pas celle de 2017": the year set aside is none asked about
-    (r"\b(?:et\s+)?(?:pas|non)\s+(?:celle|celui|la\s+mission|l['’]\s*[ée]dition|le\s+voyage)?\s*(?:de|en)\s+"
-     r"(?:19|20)\d\d\b", ""),
+    (r"\b(?:et\s+)?(?:pas|non)\s+(?:celle|celui|la\s+mission|l['’]\s*[ée]dition|le\s+voyage)?\s*(?:(?:de|en)\s+)?"
+     r"(?:19|20)\d\d\b(?:\s+hein\b)?", ""),  # "(pas 2017 hein)"
     # "qui sont les 3 ventures capital rencontrés ?": which ones of a class, named
     (r"\bqui\s+(sont|[ée]taient)\s+les\s+(?=(?:\d+|deux|trois|quatre|cinq|six)\s)", r"quels \1 les "),
     # "Qui est à la tête de X ?": who runs it.
@@ -676,7 +677,7 @@ def rewrite(question: str) -> str:
     spoken one loses its fillers and gets its years in digits. Pure, so read once per question (the
     answerer asks for it again for each sentence it weighs).
     """
-    question = _request(as_question(_spoken(question)))  # "Il me semble que X coûtait 3 000 €, c'est ça ?"
+    question = _request(as_question(_spoken(tidied(question))))  # "Il me semble que X coûtait 3 000 €, c'est ça ?"
     if _ENGLISH_QUESTION.search(question):
         question = _ENGLISH_MISSION.sub("mission", question)  # "the business trip": the mission, no company
         for pattern, french in _ENGLISH_FIRMS:

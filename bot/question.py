@@ -20,6 +20,7 @@ from bot import evidence, french_model, lexicon, preamble
 from bot.belief import as_question
 from bot.lexicon import stem_in
 from bot.position import Position, asked_position
+from bot.typed import tidied
 from corpus import facts
 from corpus.metadata import MONTH_PATTERN, month_number
 from index.french import fold, is_stopword, stem, terms, words
@@ -693,8 +694,9 @@ def analyse(
     What the asker says of himself is set aside (`bot.preamble`): its words are none to find, but
     the mission it names is the one asked about when the question itself names none. A belief to
     check is read as the question it checks (`bot.belief`): its value, maybe wrong, is not looked for.
+    What chat typing adds (emojis, "#NewYork", "???", capitals) is tidied away first (`bot.typed`).
     """
-    asked, about_asker = preamble.split(as_question(question))
+    asked, about_asker = preamble.split(as_question(tidied(question)))
     analysis = _analyse(main_question(asked), missions, vocabulary, proper)
     if about_asker and not (analysis.missions or analysis.years):
         told = _analyse(about_asker, missions, vocabulary, proper)

@@ -1241,6 +1241,7 @@ def test_a_request_is_read_as_the_question_it_stands_for(request_, question):
 
 def test_a_year_set_aside_is_none_asked_about():
     assert analyse("cb de rdv pour la silicon valley 2019 ? pas celle de 2017", MISSIONS).years == [2019]
+    assert analyse("cb de rdv en 2019 ds la silicon valley ? (pas 2017 hein)", MISSIONS).years == [2019]
 
 
 def test_ai_is_its_full_name():
