@@ -633,13 +633,27 @@ _REQUEST = re.compile(
     rf"\s+(?:me\s+|m['’]\s*|nous\s+)?{_ASKING}\b"
     rf"|{_ASKING}[- ](?:moi|nous)\b"
     rf"|{_ASKING}\b(?=\s+(?:l[ea]s?|l['’]|une?|des|qui|quand|o[ùu]|combien|comment|pourquoi|si|quel|ce\s+qu))"
-    r"|(?:je|j['’])\s*(?:voudrais|souhaiterais|aimerais|veux|souhaite|cherche|recherche)"
-    r"(?:\s+(?:savoir|conna[îi]tre|avoir|obtenir|retrouver))?"
-    r"|(?:je|j['’])\s*ai\s+besoin\s+(?:de\s+)?(?:savoir|conna[îi]tre)?)"
+    r"|(?:je|j['’])\s*(?:voudrais|souhaiterais|aimerais|veux|souhaite|cherche|recherche)(?:\s+bien)?"
+    r"(?:\s+(?:savoir|conna[îi]tre|avoir|obtenir|retrouver|comprendre|(?:[àa]\s+)?savoir))?"
+    r"|(?:je|j['’])\s*ai\s+besoin\s+(?:de\s+)?(?:savoir|conna[îi]tre)?"
+    # an indirect question: "Je me demandais combien…", "Aucune idée de qui…", "Sais-tu si…", "Je ne sais
+    # plus quand…", "Impossible de me rappeler…", "Tu saurais me dire où…", "Ça m'intéresserait de savoir…"
+    r"|je\s+me\s+(?:demandais|demande|suis\s+demand[ée]e?)|aucune\s+id[ée]e(?:\s+de\b|\s+d['’]|(?=\s+d))?"
+    r"|(?:je\s+ne\s+|j['’]\s*)?(?:sais|savais)\s+(?:plus|pas)|j['’]\s*ignore|je\s+n['’]\s*ai\s+pas\s+retrouv[ée]"
+    r"|(?:impossible\s+de|je\s+n['’]\s*arrive\s+(?:pas|plus)\s+[àa])\s+(?:me\s+)?(?:rappeler|souvenir|retrouver)"
+    r"|je\s+ne\s+me\s+(?:souviens|rappelle)\s+plus(?:\s+de)?"
+    r"|(?:sais|savez)[- ](?:tu|vous)|(?:tu\s+sais|vous\s+savez)"
+    r"|(?:tu\s+saurais|vous\s+sauriez|saurais[- ]tu|sauriez[- ]vous)"
+    r"(?:\s+(?:me\s+|nous\s+)?dire)?"
+    r"|[çc]a\s+m['’]\s*int[ée]resse(?:rait)?\s+de\s+(?:savoir|conna[îi]tre)"
+    r"|i\s+(?:was\s+wondering|wonder|would\s+like\s+to\s+know|['’]d\s+like\s+to\s+know)|do\s+you\s+know)"
     r"[\s,:]*",
     re.I,
 )
 _ASKED_THING = [  # what the request asks for, as a question
+    (re.compile(r"^du\s+", re.I), "quel est le "),  # "Aucune idée du nom du fabricant"
+    (re.compile(r"^de\s+la\s+", re.I), "quelle est la "),
+    (re.compile(r"^des\s+", re.I), "quels sont les "),
     (re.compile(r"^(?:le\s+)?nombre\s+(?:de\s+|d['’]\s*)", re.I), "combien de "),
     (re.compile(r"^si\s+", re.I), "est-ce que "),
     (re.compile(r"^ce\s+qu(?=i\b|e\b|['’])", re.I), "qu'est-ce qu"),

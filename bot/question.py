@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import jellyfish
 from rapidfuzz.distance import OSA
 from rapidfuzz.process import extract
 
@@ -447,7 +448,32 @@ def correct(term: str, vocabulary: Collection[str]) -> str:
     if len(best) > 1 and isinstance(vocabulary, Mapping):
         best.sort(key=lambda h: -vocabulary[h[0]])
         best = best[:1] if vocabulary[best[0][0]] > vocabulary[best[1][0]] else best
-    return best[0][0] if len(best) == 1 else term
+    if best:
+        return best[0][0] if len(best) == 1 else term
+    return _sounding_alike(term, vocabulary)
+
+
+_SOUNDS: list = [None, {}]  # the vocabulary last indexed, and its terms by how they sound
+
+
+def _sounding_alike(term: str, vocabulary: Collection[str]) -> str:
+    """The corpus term that sounds as a name typed by ear does ("vauclin": "vauquelin", "rouket":
+    "rouquet", "criteau": "criteo"; Metaphone codes of three sounds at least); `term` when none does.
+    """
+    code = jellyfish.metaphone(term)
+    if len(code) < _SOUNDS_AT_LEAST:
+        return term
+    if _SOUNDS[0] is not vocabulary:
+        index: dict[str, list[str]] = {}
+        for known in vocabulary:
+            if len(known) >= 4 and not known.isdigit():
+                index.setdefault(jellyfish.metaphone(known), []).append(known)
+        _SOUNDS[:] = [vocabulary, index]
+    # same first letter; the nearest in spelling when several sound alike ("criteau": "criteo", not "court")
+    alike = sorted((OSA.distance(term, known), known) for known in _SOUNDS[1].get(code, ()) if known[0] == term[0])
+    if not alike or (len(alike) > 1 and alike[0][0] == alike[1][0]):
+        return term
+    return alike[0][1]
 
 
 def missions_named_by(names: Sequence[str], missions: Sequence[MissionRef]) -> tuple[list[str], set[str]]:
@@ -898,6 +924,7 @@ def _analyse(
     )
 
 
+_SOUNDS_AT_LEAST = 3
 _EDITION_NOUNS = ("mission", "edition", "voyage", "delegation")
 
 

@@ -1233,6 +1233,17 @@ def test_a_year_said_aloud_names_the_edition():
         ("Trouve les fonds rencontrés svp", "quels sont les fonds rencontrés ?"),
         ("Dis, c'était quand ?", "Dis, c'était quand ?"),  # no request: "dis" asks nothing here
         ("cb de rdv pour la silicon valley 2024 ? pas celle de 2017", "silicon valley 2024 ?"),
+        # an indirect question is the question it holds
+        ("Je me demandais combien d’entreprises étaient du voyage", "combien d’entreprises étaient du voyage ?"),
+        ("Aucune idée de qui accompagnait la délégation…", "qui accompagnait la délégation… ?"),
+        ("Aucune idée du nom du fabricant visité à Shenzhen", "quel est le fabricant visité à Shenzhen ?"),
+        ("Je ne sais plus quand la mission Israël s’est déroulée", "quand la mission Israël s’est déroulée ?"),
+        ("Impossible de me rappeler pour quelle start-up travaille X", "pour quelle start-up travaille X ?"),
+        ("Sais-tu combien d’entreprises en faisaient partie ?", "combien d’entreprises en faisaient partie ?"),
+        ("Tu saurais me dire où ils ont dormi ?", "où ils ont"),
+        ("J’aimerais comprendre pourquoi la CCI a choisi Israël", "pourquoi la CCI a choisi Israël ?"),
+        ("Ça m’intéresserait de savoir combien d’habitants compte Tel Aviv", "combien d’habitants compte Tel Aviv ?"),
+        ("Je n’ai pas retrouvé le nom du fonds rencontré", "quel est le fonds rencontré ?"),
     ],
 )
 def test_a_request_is_read_as_the_question_it_stands_for(request_, question):
@@ -1310,3 +1321,16 @@ def test_no_rank_of_a_thing_of_the_story_is_asked(question):
         MissionRef("Mission Hong Kong – Shenzhen", "Hong Kong / Shenzhen", 2023, places=places_of("Chine")),
     ]
     assert analyse(question, placed).position is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "known"),
+    [("vauclin", "vauquelin"), ("rouket", "rouquet"), ("criteau", "criteo")],
+)
+def test_a_name_typed_by_ear_is_the_one_that_sounds_alike(typed, known):
+    vocabulary = {"vauquelin": 1, "rouquet": 1, "criteo": 2, "court": 3, "cart": 1, "hollist": 1, "redwood": 1}
+    assert correct(typed, vocabulary) == known
+
+
+def test_a_word_that_sounds_like_no_term_is_left_as_it_is():
+    assert correct("harvard", {"hollist": 1, "criteo": 1}) == "harvard"
