@@ -121,9 +121,10 @@ def _asked(claim: str) -> str | None:
             return pattern.sub(word, claim, count=1)
     if money := _MONEY.search(claim):  # "coûtait quel montant", "représentent quel montant": a sum
         return f"{claim[: money.start()]}quel montant{claim[money.end() :]}"
-    if date := _DATE.search(claim):
+    if date := _DATE.search(claim):  # "en avril 2026": its date is asked, a year alone is no answer
         year = f" en {date['year']}" if date["year"] else ""
-        return f"{claim[: date.start()]}quand{year}{claim[date.end() :]}"
+        when = "à quelle date" if re.search(MONTH_PATTERN, date[0], re.I) else "quand"
+        return f"{claim[: date.start()]}{when}{year}{claim[date.end() :]}"
     if _DURATION.search(claim):
         return _DURATION.sub("combien de temps", claim, count=1)
     if cleft := _CLEFT.search(claim):

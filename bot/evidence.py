@@ -97,6 +97,8 @@ _DATE = re.compile(
     re.I,
 )
 _LABEL_YEAR = re.compile(r"^[^:\n]{2,40}:\s*(?:19|20)\d{2}\s*$")
+# "une troisième édition à l'horizon 2026", "un bureau d'ici 2021": a year ahead, no dates
+_YEAR_AHEAD = re.compile(r"(?:\b(?:pour|dès|avant|d['’]ici)|\bà\s+l['’]horizon)\s+(?:19|20)\d{2}\b", re.I)
 _PLACE = re.compile(
     r"\b(?i:à|au|aux|en|vers|dans|sur|de|du|entre)\s+(?:la\s+|le\s+|les\s+|l['’])?(?P<name>[A-ZÀ-Ý][\w\-]+)"
 )
@@ -355,8 +357,9 @@ def has_date(sentence: str, question_words: set[str]) -> bool:
     what is asked ("Quelles sont les dates...": "envisagée en 2021, dates à confirmer").
     """
     if not _DATE.search(sentence):
-        # "Prochaine édition : 2026" says when, not on what dates
-        return bool(_LABEL_YEAR.search(sentence)) and not question_words & {"date", "dates", "jour", "jours"}
+        # "Prochaine édition : 2026", "à l'horizon 2026" say when, not on what dates
+        year = _LABEL_YEAR.search(sentence) or _YEAR_AHEAD.search(sentence)
+        return bool(year) and not question_words & {"date", "dates", "jour", "jours"}
     return not (question_words & {"date", "dates"} and _OPEN_DATES.search(sentence) and not has_day_month(sentence))
 
 

@@ -20,7 +20,7 @@ from bot import evidence, french_model, lexicon
 from bot.answer import Answer, Citation, Passage
 from bot.lexicon import stem_in, term_in
 from bot.position import states_position
-from bot.question import Analysis, place_names, proper_nouns
+from bot.question import Analysis, done_to_the_group, place_names, proper_nouns
 from corpus.facts import DISTRICTS, FIGURE, ROLE_TITLES, STATES, place_name, tells_participants, told_earlier
 from corpus.metadata import YEAR
 from index.chunking import ends_quote, heads_interview, is_attribution
@@ -216,6 +216,7 @@ class ExtractiveAnswerer:
         tied = len(analysis.names) >= 2 and _BETWEEN.search(analysis.question) is not None
         ranked, names = evidence.rank_asked(lexicon.rewrite(analysis.question)), set(analysis.names)
         who_came = _counts_who_came(analysis)
+        done_to = done_to_the_group(lexicon.rewrite(analysis.question)) if analysis.kind == "qui" else None
         next_asked = bool(_NEXT_EDITION.search(lexicon.rewrite(analysis.question)))
         # What a count asks of them besides coming: "ont ouvert un bureau" ({"ouvert", "bureau"}).
         counts_some = set() if who_came or analysis.expects != "quantity" else set(analysis.focus) - {analysis.head}
@@ -362,6 +363,8 @@ class ExtractiveAnswerer:
                     precision = evidence.strength("person", sentence)  # "qui est le contact ?": a name first
                 if analysis.kind == "qui" and _names_agent(sentence, analysis.focus, analysis.terms):
                     precision = 1.0  # "Qui organisait X ?": "organisée par la CCI Occitanie"
+                if done_to and _does_to(sentence, *done_to):
+                    precision = 1.0  # "qui accompagnait la délégation ?": "X, qui accompagnait la délégation"
                 # Whom to ask about it needs no plan; nor does an article announcing the mission asked about.
                 if analysis.future and analysis.expects != "contact" and not doc.metadata.get("announced"):
                     # (unless the question gives a year: "la mission prévue en 2020 a-t-elle été décalée ?";
@@ -831,6 +834,15 @@ _EXCLUDED = re.compile(
     r"((?:[\w’'-]+\s+){1,3})non\s+(?:compris|inclus)",
     re.I,
 )
+
+
+def _does_to(sentence: str, verb: str, group: str) -> bool:
+    """The sentence has the verb done to the group, a few words on: "qui accompagnait la délégation"."""
+    stems = [stem(w) for w in words(sentence)]
+    return any(
+        lexicon.stems_match(s, verb) and any(lexicon.term_in(group, {t}) for t in stems[i + 1 : i + 4])
+        for i, s in enumerate(stems)
+    )
 
 
 def _excluded_terms(sentence: str) -> frozenset[str]:

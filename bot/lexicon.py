@@ -239,6 +239,8 @@ NARROWER_WORDS = [
     ("inclus", "noncompris"),
     # "s'installer à Shenzhen": "ouvrir un bureau à Shenzhen" (an office opened; a settlement studied is none)
     ("installer", "bureau filiale"),
+    # "Quelles retombées ?": what the mission brought, an agreement signed, an order, leads to follow
+    ("retombées", "accord accords contrat contrats commande commandes partenariat partenariats pistes signé signés"),
 ]
 # The two sides of one exchange, which word vectors put close: "visiteurs" are no "exposants".
 COUNTERPARTS = [

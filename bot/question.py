@@ -497,6 +497,13 @@ def proper_nouns(question: str) -> list[str]:
     return [m.group() for m in _CAPITALISED.finditer(question) if m.start() > 0]
 
 
+def _elliptic_ordinal(tokens: Sequence[str], i: int) -> bool:
+    """"la deuxième" with no noun after it: the last word, or one before a function word."""
+    if fold(tokens[i]) not in lexicon.ORDINALS or i == 0 or fold(tokens[i - 1]) not in ("la", "le", "l"):
+        return False
+    return i + 1 == len(tokens) or (is_stopword(fold(tokens[i + 1])) and fold(tokens[i + 1]) not in ("de", "des", "du"))
+
+
 def pick_edition(tokens: Sequence[str], named: list[str], missions: Sequence[MissionRef]) -> list[int]:
     """The years of the editions the question names by rank: "la première mission Silicon Valley" -> [2017]."""
     names = _destination_terms(named, missions)
@@ -508,6 +515,8 @@ def pick_edition(tokens: Sequence[str], named: list[str], missions: Sequence[Mis
         for i, t in enumerate(tokens)
         if fold(t) in lexicon.ORDINALS and _names_a_mission(tokens[max(0, i - 3) : i + 3], names)
     ]
+    if ranks:  # "la première édition, sept ans avant la deuxième": the noun left out is the edition's
+        ranks += [lexicon.ORDINALS[fold(t)] for i, t in enumerate(tokens) if _elliptic_ordinal(tokens, i)]
     # "la deuxième édition", two missions named ("aux États-Unis"): the second of the one that has two
     # ("la première", "la dernière" count all of them)
     own = [sorted({m.year for m in missions if m.mission == n and m.year}) for n in named]
@@ -922,6 +931,19 @@ def _analyse(
         qualifier=_nationality_after(tokens, head),
         position=_position(text, kind, expects, missions, vocabulary),
     )
+
+
+# Who did something to the group itself: "qui accompagnait la délégation ?", "qui a reçu les participants ?"
+_DONE_TO_THE_GROUP = re.compile(
+    r"\bqui\s+(?:a\s+|avait\s+|ont\s+)?([a-zéèêàç]+)\s+(?:la|le|les|l['’])\s*(d[ée]l[ée]gation|groupe|participants)\b",
+    re.I,
+)
+
+
+def done_to_the_group(question: str) -> tuple[str, str] | None:
+    """The verb and the group it is done to, stemmed: "qui accompagnait la délégation ?" -> ("accompagn", "deleg")."""
+    found = _DONE_TO_THE_GROUP.search(question)
+    return (stem(found[1]), stem(found[2])) if found else None
 
 
 _SOUNDS_AT_LEAST = 3

@@ -12,8 +12,8 @@ from bot.belief import as_question
     [
         ("Il me semble que la mission à New York coûtait 3 000 €, c’est bien ça ?",
          "la mission à New York coûtait quel montant ?"),
-        ("C’était bien en mai, la délégation en Israël ?", "C’était quand, la délégation en Israël ?"),
-        ("C’était bien en octobre 2023, la mission Hong Kong ?", "C’était quand en 2023, la mission Hong Kong ?"),
+        ("C’était bien en mai, la délégation en Israël ?", "C’était à quelle date, la délégation en Israël ?"),
+        ("C’était bien en octobre 2023, la mission Hong Kong ?", "C’était à quelle date en 2023, la mission Hong Kong ?"),
         ("On m’a dit qu’ils étaient une trentaine à New York, je me trompe ?", "ils étaient combien à New York ?"),
         ("On m’a dit qu’ils étaient 19 lors de la mission de 2017, je me trompe ?",
          "ils étaient combien lors de la mission de 2017 ?"),

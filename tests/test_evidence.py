@@ -169,6 +169,8 @@ def test_a_cost_question_wants_a_price_not_any_amount():
 def test_a_season_and_a_year_make_a_date():
     assert check("date", "Une prochaine édition est prévue au printemps 2023.", None, set())
     assert not check("date", "Une prochaine édition est prévue bientôt.", None, set())
+    assert check("date", "La CCI envisage une troisième édition à l’horizon 2026.", None, set())
+    assert check("date", "Deux participants veulent ouvrir un bureau d’ici 2021.", None, set())
 
 
 @pytest.mark.parametrize(

@@ -1275,3 +1275,11 @@ def test_a_wrong_belief_is_put_right_by_the_article():
     assert "octobre" in asker.ask("C’était bien en septembre 2019, la mission à New York ?").text
     assert "vingt-deux" in asker.ask("On m’a dit qu’ils étaient une trentaine, je me trompe ?").text
     assert "Hélène Marchetti" in asker.ask("Si je ne m’abuse, c’est Sophie Lacombe qui conduisait la délégation ?").text
+
+
+def test_who_did_something_to_the_delegation_is_asked_of_the_delegation():
+    text = (DATA / "fictional62" / "mission-silicon-valley-2024.txt").read_text(encoding="utf-8")
+    asker = mission_asker(text, "Silicon Valley", 2024, "États-Unis")
+    answer = asker.ask("Sans compter la CCI, qui accompagnait la délégation de la mission Silicon Valley ?")
+    # not "Mission Bay Labs, accélérateur qui a accompagné 320 start-ups"
+    assert "Occitanie West Coast" in answer.text and "Mission Bay Labs" not in answer.text

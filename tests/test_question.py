@@ -1334,3 +1334,18 @@ def test_a_name_typed_by_ear_is_the_one_that_sounds_alike(typed, known):
 
 def test_a_word_that_sounds_like_no_term_is_left_as_it_is():
     assert correct("harvard", {"hollist": 1, "criteo": 1}) == "harvard"
+
+
+def test_an_edition_named_by_its_rank_alone_after_another_is_one_too():
+    missions = [
+        MissionRef("Mission Silicon Valley", "Silicon Valley", 2017, places=places_of("États-Unis")),
+        MissionRef("Mission Silicon Valley", "Silicon Valley", 2024, places=places_of("États-Unis")),
+    ]
+    asked = "Quelle participante avait pris part à la première édition en Californie, sept ans avant la deuxième ?"
+    assert analyse(asked, missions).years == [2024]  # only the later article tells of both
+    assert pick_edition(words("la deuxième est plus chère que la première"), ["Mission Silicon Valley"], missions) == []
+
+
+def test_what_a_mission_brought_is_an_agreement_signed_or_leads():
+    assert term_in(stem("retombées"), {stem("pistes"), "partenariat"}) and term_in(stem("retombées"), {"accord"})
+    assert not term_in("accord", {stem("retombées")})  # one way: an agreement asked for is no mere outcome
