@@ -284,6 +284,8 @@ class ExtractiveAnswerer:
                 organising = [t for t in analysis.focus if t.startswith("organis")]
                 if analysis.kind == "qui" and organising and _CCI_STAFF.search(sentence):
                     bag = bag | set(organising)  # the CCI's "chargée de mission" organised it
+                if analysis.kind == "qui" and _done_by(sentence, analysis.head):
+                    bag = bag | {str(analysis.head)}  # "Fondée en 2014 par Dana Halevi": its founder
                 if tied and analysis.head and all(term_in(n, bag) for n in analysis.names):
                     bag = bag | {analysis.head}  # "le projet de Vitisense avec AquaRoot": the two, together
                 if analysis.expects == "money":  # "3 500 euros, hors billets d'avion": no price of the flights
@@ -834,6 +836,16 @@ _EXCLUDED = re.compile(
     r"((?:[\w’'-]+\s+){1,3})non\s+(?:compris|inclus)",
     re.I,
 )
+
+
+# A role told by its deed, done by someone named: "Fondée en 2014 par Dana Halevi" (its founder)
+_ROLE_DEEDS = {"fondat": r"fond[ée]e?s?", "direct": r"dirig[ée]e?s?", "organis": r"organis[ée]e?s?",
+               "presid": r"pr[ée]sid[ée]e?s?"}  # fmt: skip
+
+
+def _done_by(sentence: str, head: str | None) -> bool:
+    deed = next((d for role, d in _ROLE_DEEDS.items() if head and head.startswith(role)), None)
+    return bool(deed) and re.search(rf"\b{deed}\b[^.;]{{0,40}}?\bpar\s+[A-ZÀ-Ý]", sentence, re.I) is not None
 
 
 def _does_to(sentence: str, verb: str, group: str) -> bool:

@@ -669,6 +669,32 @@ _THANKS = re.compile(
 )
 
 
+# A query typed as keywords, no question word: "fondatrice NegevAqua" (who holds the role), "nb participants
+# NY", "rdv 2017 total" (how many)
+_QUESTION_WORD = re.compile(
+    r"\b(?:qui|que|quoi|quel|quelle|quels|quelles|combien|quand|o[uù]|comment|pourquoi|est-ce|ki|koi|qd|cb|pk|"
+    r"who|what|which|when|where|why|how)\b|\?.*\S|-(?:il|elle|ils|elles|on|t)\b",
+    re.I,
+)
+_ROLE_FIRST = re.compile(
+    rf"^\s*({'|'.join(sorted(ROLE_NOUNS, key=len, reverse=True))})\s+(?:de\s+|d['’]\s*|du\s+)?(?=\S)", re.I
+)
+_COUNTED = re.compile(r"^\s*(?:nb|nbre|nombre)\s+(?!de\b|d['’])|\s+(?:au\s+)?total\s*\??\s*$", re.I)
+
+
+def _keywords(question: str) -> str:
+    """A keyword query read as the question it stands for: "fondatrice NegevAqua" -> "qui est fondatrice de
+    NegevAqua ?", "rdv 2017 total" -> "combien de rdv 2017 ?"; a question as it is.
+    """
+    if _QUESTION_WORD.search(question):
+        return question
+    if role := _ROLE_FIRST.match(fold(question)):
+        return f"qui est {question[: role.end(1)]} de {question[role.end() :].rstrip(' ?')} ?"
+    if _COUNTED.search(question):
+        return f"combien de {_COUNTED.sub(' ', question).strip(' ?')} ?"
+    return question
+
+
 def _request(question: str) -> str:
     """A request read as the question it stands for: "Donne-moi le nombre de chefs d'entreprise partis." ->
     "combien de chefs d'entreprise partis ?"; "Précisez le tarif de la mission, merci." -> "quel est le tarif
@@ -694,6 +720,7 @@ def rewrite(question: str) -> str:
     answerer asks for it again for each sentence it weighs).
     """
     question = _request(as_question(_spoken(tidied(question))))  # "Il me semble que X coûtait 3 000 €, c'est ça ?"
+    question = _keywords(question)  # "fondatrice NegevAqua", "rdv 2017 total"
     if _ENGLISH_QUESTION.search(question):
         question = _ENGLISH_MISSION.sub("mission", question)  # "the business trip": the mission, no company
         for pattern, french in _ENGLISH_FIRMS:

@@ -1283,3 +1283,15 @@ def test_who_did_something_to_the_delegation_is_asked_of_the_delegation():
     answer = asker.ask("Sans compter la CCI, qui accompagnait la délégation de la mission Silicon Valley ?")
     # not "Mission Bay Labs, accélérateur qui a accompagné 320 start-ups"
     assert "Occitanie West Coast" in answer.text and "Mission Bay Labs" not in answer.text
+
+
+def test_a_founder_is_who_founded_it():
+    asker = paragraphs_asker(
+        "Israël", 2022,
+        "Du 6 au 10 mars, douze entreprises ont participé à la mission.",
+        "Yannick Sabatier, fondateur d’Hydrovia, start-up montpelliéraine de l’irrigation",
+        "À Beer-Sheva, la société NegevAqua a fait la démonstration de ses systèmes d’irrigation. Fondée en 2014 "
+        "par Dana Halevi, l’entreprise emploie 85 salariés.",
+        country="Israël",
+    )  # fmt: skip
+    assert "Dana Halevi" in asker.ask("Qui est la fondatrice de NegevAqua ?").text

@@ -1244,6 +1244,12 @@ def test_a_year_said_aloud_names_the_edition():
         ("J’aimerais comprendre pourquoi la CCI a choisi Israël", "pourquoi la CCI a choisi Israël ?"),
         ("Ça m’intéresserait de savoir combien d’habitants compte Tel Aviv", "combien d’habitants compte Tel Aviv ?"),
         ("Je n’ai pas retrouvé le nom du fonds rencontré", "quel est le fonds rencontré ?"),
+        # keywords, no question word
+        ("fondatrice NegevAqua", "qui est fondatrice de NegevAqua ?"),
+        ("nb participants NY", "combien de participants NY ?"),
+        ("rdv 2017 total", "combien de rendez-vous 2017 ?"),
+        ("tarif mission israel", "tarif mission israel"),
+        ("Quel est le total ?", "Quel est le total ?"),
     ],
 )
 def test_a_request_is_read_as_the_question_it_stands_for(request_, question):
