@@ -30,7 +30,7 @@ TYPE_HEAD_WORDS = {
     "interlocuteur incubateur accélérateur site sites entrepreneuse entrepreneuses participante participantes "
     "dirigeante dirigeantes industriel industriels fabricant fabricants distributeur distributeurs fournisseur "
     "fournisseurs sous-traitant sous-traitants importateur importateurs",
-    "money": "prix coût tarif frais montant budget valeur somme argent aide subvention financier financière",
+    "money": "prix coût tarif frais montant budget valeur somme argent aide subvention financier financière payé",
     "contact": "téléphone numéro mail email courriel contact contacts coordonnées",
     "rank": "rang classement place position",  # "Quelle place la Californie occupe-t-elle ?"
     "sector": "secteur secteurs domaine domaines filière filières thématique thématiques thème thèmes "
@@ -70,7 +70,7 @@ LIGHT_WORDS = set(
     "plutot jusqu concretement finalement chaque principal principale principaux "
     "principales arrive arrivee arrives arrivees arriver arrivait vient viennent venir venu venue venus venues "
     "slt salut voir propose proposent proposait aujourd hui actuellement desormais maintenant informations "
-    "information beaucoup passer venait venaient vu vus particularite particularites specificite "
+    "information beaucoup passer venait venaient vu vus vue vues particularite particularites specificite "
     # "la particularité des acheteurs": what they are; "existe-t-il un tarif réduit ?": is there one
     "specificites caracteristique caracteristiques existe existent existait existaient exister "
     # a journalist's nominalisations and reporting verbs: "la réalisation d'un prototype a-t-elle été évoquée"
@@ -216,6 +216,7 @@ SYNONYM_WORDS = [
     "levé levée levées financement financements",
     "piloté conduit conduisait conduire mené encadré",  # leading a delegation
     "organisé monté",  # "monter une mission"
+    "accueilli accueillie accueillis accueillies accueillir reçu reçue reçus reçues recevoir",  # a host
     "partenaire partenaires partenariat",
     "chercheur chercheurs chercheuse professeur professeure scientifique scientifiques",
     "rd recherche",  # "R&D": "recherche et développement"

@@ -30,6 +30,9 @@ _REQUEST = re.compile(
     r"\b(?:voudrais|aimerais|souhaite|souhaiterais|veux)\s+(?:savoir|conna[iî]tre|avoir|le|la|les|l'|un|une|des|du)\b"
     r"|\bme\s+demande\b|\b(?:peux|pouvez|pourriez|pourrais)[- ](?:tu|vous)\b|\bdis[- ]moi\b|\bdites[- ]moi\b"
 )
+# A supposition about the asker: "Si j'avais participé à la mission à New York, combien… ?", "Imaginons que
+# j'y sois allé en 2017 : …", "If I had joined the trip, …": the mission it names is the one asked about.
+_SUPPOSING = frozenset("si s imaginons imaginez imagine supposons supposez suppose admettons mettons disons if".split())
 _MISSION_WORDS = frozenset("mission missions mision voyage delegation edition sejour".split())
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d+")
 
@@ -49,6 +52,11 @@ def _about_asker(part: str) -> bool:
         found = found[1:]
     if not found:
         return False
+    if found[0] in _SUPPOSING and len(found) > 1:  # "Si j'avais participé…", "Imaginons que j'y sois allé…"
+        found = found[2:] if found[1] in ("que", "qu") else found[1:]
+        if not found:
+            return False
+        return found[0] in _SELF_OPENERS or found[0].startswith(("j'", "qu'")) or found[0] in ("j'y", "y")
     opener = found[0]
     return (
         opener in _SELF_OPENERS or opener.startswith("j'") or bool(_ABOUT_ME.match(opener)) or found[-1] in _HERE

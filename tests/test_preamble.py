@@ -50,3 +50,28 @@ def test_the_mission_the_asker_names_is_the_one_asked_about():
     # his town is no place asked about, nor a word to find
     analysis = analyse("Je dirige une PME à Montpellier. Combien de rendez-vous à New York ?", missions)
     assert analysis.unknown_place is None and "montpelli" not in analysis.terms
+
+
+@pytest.mark.parametrize(
+    ("question", "asked"),
+    [
+        ("Si j’avais participé à la mission à New York, combien j’aurais payé ?", "Combien j’aurais payé ?"),
+        ("Imaginons que j’y sois allé en 2017 : qui m’aurait parlé de Siri ?", "Qui m’aurait parlé de Siri ?"),
+        ("Supposons que je sois parti avec la délégation en Israël : quelles villes aurais-je vues ?",
+         "Quelles villes aurais-je vues ?"),
+        ("If I had joined the second edition, which co-founder would I have met?", "Which co-founder would I have met?"),
+    ],
+)  # fmt: skip
+def test_a_supposition_about_the_asker_is_set_aside(question, asked):
+    assert preamble.split(question)[0] == asked
+
+
+def test_a_supposition_about_the_mission_stays():
+    question = "Si la mission avait lieu en mai, combien coûtait-elle ?"
+    assert preamble.split(question) == (question, "")
+
+
+def test_what_the_asker_would_have_paid_is_the_mission_s_price():
+    missions = [MissionRef("Mission New York", "New York", 2019)]
+    analysis = analyse("Si j’avais participé à la mission à New York, combien j’aurais payé ?", missions)
+    assert analysis.missions == ["Mission New York"] and analysis.expects == "money" and analysis.focus == []

@@ -1355,3 +1355,7 @@ def test_an_edition_named_by_its_rank_alone_after_another_is_one_too():
 def test_what_a_mission_brought_is_an_agreement_signed_or_leads():
     assert term_in(stem("retombées"), {stem("pistes"), "partenariat"}) and term_in(stem("retombées"), {"accord"})
     assert not term_in("accord", {stem("retombées")})  # one way: an agreement asked for is no mere outcome
+
+
+def test_a_host_received_the_delegation():
+    assert term_in(stem("accueilli"), {stem("reçus")}) and term_in(stem("reçue"), {stem("accueillie")})
