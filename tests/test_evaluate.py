@@ -186,7 +186,13 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional59", 0.95, 0.9, 64),  # measured blind (66,7 %, spoken questions), then studied for one pass
         ("fictional60", 0.91, 0.9, 64),  # measured blind (77,1 %, requests), then studied for one pass
         ("fictional61", 0.91, 0.85, 64),  # measured blind (87,5 %, a participant's voice), then studied
-        ("fictional62", 0.75, 0.9, 64),  # measured blind (62,5 %, exclusions and positions), then studied
+        ("fictional62", 0.87, 0.9, 64),  # measured blind (62,5 %, exclusions and positions), then studied
+        ("fictional63", 0.85, 0.95, 64),  # measured blind (43,8 %, beliefs to check), then studied
+        ("fictional64", 0.93, 0.9, 64),  # measured blind (89,6 %, messy typing), then studied
+        ("fictional65", 0.85, 0.95, 64),  # measured blind (81,2 %, names typed by ear), then studied
+        ("fictional66", 0.91, 0.9, 64),  # measured blind (68,8 %, indirect questions), then studied
+        ("fictional67", 0.85, 0.9, 64),  # measured blind (77,1 %, hypothetical voice), then studied
+        ("fictional68", 0.87, 0.9, 64),  # measured blind (85,4 %, keyword queries), then studied
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):
