@@ -77,7 +77,7 @@ def asked_position(question: str, names_edition: Callable[[str], bool] = lambda 
         if rank is None or (i > 0 and tokens[i - 1] == "en") or tokens[i + 1 : i + 2] in (["des"], ["de"]):
             continue
         noun = _noun_after(tokens, i)
-        if rank == "largest" and (noun is None or tokens[i - 2] in ("le", "la", "les")):
+        if rank == "largest" and (noun is None or (i >= 2 and tokens[i - 2] in ("le", "la", "les"))):
             noun = _noun_before(tokens, i) or noun
         if noun is not None and stem(noun) not in _NO_THING and not names_edition(noun):
             found.add(Position(rank, stem(noun)))

@@ -453,7 +453,20 @@ def correct(term: str, vocabulary: Collection[str]) -> str:
     return _sounding_alike(term, vocabulary)
 
 
-_SOUNDS: list = [None, {}]  # the vocabulary last indexed, and its terms by how they sound
+_sounds: tuple[object, dict[str, list[str]]] = (None, {})  # the vocabulary last indexed, its terms by sound
+
+
+def _by_sound(vocabulary: Collection[str]) -> dict[str, list[str]]:
+    """The vocabulary's terms by their Metaphone code, indexed once per vocabulary (the store's, kept)."""
+    global _sounds
+    known, index = _sounds  # one read: a refresh elsewhere swaps the pair whole
+    if known is not vocabulary:
+        index = {}
+        for term in vocabulary:
+            if len(term) >= 4 and not term.isdigit():
+                index.setdefault(jellyfish.metaphone(term), []).append(term)
+        _sounds = (vocabulary, index)
+    return index
 
 
 def _sounding_alike(term: str, vocabulary: Collection[str]) -> str:
@@ -463,14 +476,9 @@ def _sounding_alike(term: str, vocabulary: Collection[str]) -> str:
     code = jellyfish.metaphone(term)
     if len(code) < _SOUNDS_AT_LEAST:
         return term
-    if _SOUNDS[0] is not vocabulary:
-        index: dict[str, list[str]] = {}
-        for known in vocabulary:
-            if len(known) >= 4 and not known.isdigit():
-                index.setdefault(jellyfish.metaphone(known), []).append(known)
-        _SOUNDS[:] = [vocabulary, index]
     # same first letter; the nearest in spelling when several sound alike ("criteau": "criteo", not "court")
-    alike = sorted((OSA.distance(term, known), known) for known in _SOUNDS[1].get(code, ()) if known[0] == term[0])
+    sounding = _by_sound(vocabulary).get(code, ())
+    alike = sorted((OSA.distance(term, known), known) for known in sounding if known[0] == term[0])
     if not alike or (len(alike) > 1 and alike[0][0] == alike[1][0]):
         return term
     return alike[0][1]
