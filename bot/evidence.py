@@ -200,7 +200,8 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
             numbers = [j for j, t in enumerate(before) if _is_number(t)]
             if numbers and _a_ratio(tokens, max(0, i - 4) + numbers[-1]):
                 numbers = []  # "une start-up pour 1 500 habitants": no count of the inhabitants
-            if numbers and not _NOT_A_COUNT & {fold(t) for t in before[numbers[-1] + 1 :]}:
+            between = [fold(t) for t in before[numbers[-1] + 1 :]] if numbers else []
+            if numbers and not _NOT_A_COUNT & set(between) and not _counts_another(between):
                 return True
             # "Le nombre de places est limité à 20": the count after its noun.
             after = tokens[i + 1 : i + 5]
@@ -212,6 +213,14 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
     return False
 
 
+def _counts_another(between: list[str]) -> bool:
+    """The number counts a noun of its own, of which the head is the complement: "quatre fondateurs de
+    start-ups" counts founders, not start-ups ("17 millions d'habitants", "une dizaine de fonds" do count).
+    """
+    return any(t in _OF and i > 0 and between[i - 1] not in NUMBER_WORDS for i, t in enumerate(between))
+
+
+_OF = frozenset({"de", "d", "des", "du"})
 _AMONG = re.compile(r"\bparmi\s+(?:les|ces|ses|leurs|nos|vos)\s+([^\W\d_]+)[^,.;:]{0,40},\s*([^\s,]+)", re.I)
 # "Jour 4 – Distribution et rendez-vous": a day's number, no count ("Le premier jour, 12 rendez-vous" is one).
 _BETWEEN_TWO = re.compile(r"\bentre\s+deux\b", re.I)  # "Entre deux rendez-vous, la délégation a...": no count
@@ -237,7 +246,10 @@ _LINKS_TO_COUNT = frozenset(
 )
 
 
-_HEADS_OF_FIRMS = re.compile(r"\b(?:chefs?|cheffes?|dirigeant(?:e?s)?|patron(?:ne)?s?)\s+d['’]\s*entreprises?\b", re.I)
+_HEADS_OF_FIRMS = re.compile(
+    r"\b(?:chefs?|cheffes?|dirigeant(?:e?s)?|patron(?:ne)?s?)\s+(?:d['’]\s*entreprises?|de\s+(?:PME|soci[ée]t[ée]s))\b",
+    re.I,
+)
 
 
 def counts_firms_heads(sentence: str, head: str | None) -> bool:
@@ -415,6 +427,8 @@ def next_mission(sentence: str) -> bool:
 # A person's name: two capitalised words, the second not a common word ("Olivier Massat").
 _PERSON = re.compile(r"\b[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý][a-zà-ÿ]+)?\s+[A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-ZÀ-Ý]?[a-zà-ÿ]+)?\b")
 _DIFFERENCE = re.compile(r"\b(?:suppl[ée]mentaires?|de\s+(?:plus|moins)|en\s+(?:plus|moins))\b", re.I)
+
+
 def tells_a_difference(sentence: str) -> bool:
     """The sentence counts a difference, not a whole: "six participants de plus"."""
     return bool(_DIFFERENCE.search(sentence))
@@ -475,6 +489,54 @@ def names_after(sentence: str, head: str) -> bool:
     return False
 
 
+_INDEFINITE = frozenset("un une des autres plusieurs".split())
+_APPOSED_TO_NAME = re.compile(r"[A-ZÀ-Ý][\w&’'\-]*\s*[,(–—-]\s*(?:un|une|des)\s+(?:[^\W\d_]+\s+)?$")
+_NAME_APPOSED = re.compile(r"^\s*(?:[,:(–—-]\s*)?(?:(?:baptis|nomm|appel)\w*\s+)?[«\"]?\s*[A-ZÀ-Ý]")
+
+
+def _article(tokens: list[re.Match[str]], i: int) -> str:
+    """The word before the noun at `i`, past an ordinal or "autre": "un second fonds" -> "un"."""
+    before = [fold(t.group()) for t in tokens[max(0, i - 2) : i]]
+    if len(before) == 2 and (before[1] in _BEFORE_NOUN or before[1] in lexicon.PRENOMINAL):
+        return before[0]
+    return before[-1] if before else ""
+
+
+_BEFORE_NOUN = frozenset("second seconde deuxieme troisieme autre jeune".split())
+
+
+def unnamed(sentence: str, head: str | None, question_words: set[str] = frozenset()) -> bool:
+    """The mention of the asked-for class the question points to names none: "elle a rencontré un
+    fonds de capital-risque local" names no fund ("Quel fonds… ?" is not answered by the incubator
+    beside it), nor "le fonds X…, tandis qu'un second fonds, spécialisé dans la deeptech, …" the
+    deeptech one; "un fonds, Shikma Ventures," or "le fonds Shikma Ventures" name one.
+    """
+    if head is None:
+        return False
+    heads = {head, *synonyms().get(head, ())}
+    tokens = list(re.finditer(r"[^\W\d_]+", sentence))
+    found = [i for i, m in enumerate(tokens) if any(stems_match(h, stem(m.group().lower())) for h in heads)]
+    # "un fonds de capital-risque": one mention
+    mentions = [
+        i for i in found if not (i - 1 in found or (fold(tokens[i - 1].group()) in ("de", "d") and i - 2 in found))
+    ]
+    named = [_article(tokens, i) not in _INDEFINITE for i in mentions]
+    for n, i in enumerate(mentions):
+        after = sentence[tokens[i].end() :]
+        before = sentence[: tokens[i].start()]
+        apposed = _NAME_APPOSED.match(after) or _APPOSED_TO_NAME.search(before)  # "Shomer Systems, une start-up"
+        named[n] = named[n] or bool(apposed or re.match(r"^[^.;,]{0,30}?\s[A-ZÀ-Ý]", after))
+    if not mentions or all(named):
+        return False
+    if not any(named):
+        return True
+    asked = {stem(w) for w in question_words if len(w) > 3} - heads
+    bounds = [0, *(tokens[i].start() for i in mentions[1:]), len(sentence)]
+    scores = [len(asked & {stem(w) for w in words(sentence[bounds[n] : bounds[n + 1]])}) for n in range(len(mentions))]
+    best = max(scores)
+    return scores.count(best) == 1 and not named[scores.index(best)]
+
+
 _APPOSED = re.compile(r"\b((?:[A-ZÀ-Ý][\w’'\-]+\s+){1,3}[A-ZÀ-Ý][\w’'\-]+)\s*,\s+\w")
 
 
@@ -482,9 +544,7 @@ def introduces(sentence: str, question_words: set[str]) -> bool:
     """The sentence says who the person the question names is, in an apposition after their name:
     "qui est mathieu carrere" <- "Mathieu Carrère, un Narbonnais installé en Californie, ...".
     """
-    return any(
-        all(fold(w) in question_words for w in words(m.group(1))) for m in _APPOSED.finditer(sentence)
-    )
+    return any(all(fold(w) in question_words for w in words(m.group(1))) for m in _APPOSED.finditer(sentence))
 
 
 def check(
@@ -513,8 +573,6 @@ _CHECKS: dict[str, Check] = {
     "person": lambda s, _h, q, _w: has_entity(s, q),
     "entity": lambda s, _h, q, _w: has_entity(s, q),
 }
-
-
 
 
 _ORDINAL = re.compile(
@@ -592,4 +650,3 @@ def capacity_only(sentence: str, question_words: set[str]) -> bool:
     return bool(counts) and all(
         CAPPED.search(sentence[: m.start()]) or _PLACES_AFTER.match(sentence, m.end()) for m in counts
     )
-

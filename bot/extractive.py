@@ -329,6 +329,9 @@ class ExtractiveAnswerer:
                     if ranked and evidence.ranks_another(checked, *ranked):
                         checked = ""  # "une première levée de fonds de 1,5 million" for the second one
                 holds = evidence.check(analysis.expects, checked, analysis.head, question_words, head_word)
+                if analysis.expects in ("entity", "person") and analysis.kind in ("quel", "qui"):
+                    # "Quel fonds… ?": "un fonds de capital-risque local" names none
+                    holds = holds and not evidence.unnamed(checked, analysis.head or analysis.noun, question_words)
                 if analysis.expects == "money" and not analysis.focus and evidence.asks_cost(question_words):
                     holds = holds and evidence.mission_price(checked)  # the mission's price, not a rent told in it
                 if analysis.expects == "reason" and _LABEL_LINE.match(sentence):

@@ -25,8 +25,8 @@ TYPE_HEAD_WORDS = {
     # Class nouns: the answer is a name ("Quelles entreprises..." -> "Uber et PayPal").
     "entity": "entreprise entreprises société sociétés boîte boîtes start-up startups groupe groupes firme "
     "organisme personne personnes intervenant intervenants université universités école fonds "
-    "acteur acteurs partenaire partenaires marque structure cabinet investisseur investisseurs "
-    "entrepreneur entrepreneurs dirigeant dirigeants invité participant participants expert "
+    "acteur acteurs partenaire partenaires marque structure cabinet investisseur investisseurs investisseuse "
+    "investisseuses entrepreneur entrepreneurs dirigeant dirigeants invité participant participants expert "
     "interlocuteur incubateur accélérateur site sites entrepreneuse entrepreneuses participante participantes "
     "dirigeante dirigeantes industriel industriels fabricant fabricants distributeur distributeurs fournisseur "
     "fournisseurs sous-traitant sous-traitants importateur importateurs",
@@ -160,7 +160,7 @@ ORDINALS = {
 }  # fmt: skip
 # Business French that articles and questions word differently (both ways once stemmed).
 SYNONYM_WORDS = [
-    "fonds venture vc investisseurs capital-risque",
+    "fonds venture vc investisseurs investisseuses capital-risque",
     "chiffre ca",
     "dirigeants chefs patrons entrepreneurs personnes membres participants",
     "start-up startups jeunes-pousses",
@@ -208,7 +208,9 @@ SYNONYM_WORDS = [
     "hébergés hébergée hébergement logés logée logé logement",  # "Logée à Brooklyn, la délégation..."
     "accord accords contrat contrats",  # "combien d'accords conclus ?": "trois contrats signés"
     "arrosage irrigation irriguer",
-    "conclu conclus conclue conclues signé signés signée signées",
+    # "Qu'a obtenu Ecolum ?": "Ecolum a signé un contrat" ("décroché" is also said of meetings)
+    "conclu conclus conclue conclues signé signés signée signées obtenu obtenus obtenue obtenues remporté "
+    "remportés remportée remportées",
     "avocat avocats cabinet juriste",
     "usine usines site fabricant",
     "vol vols avion avions billet billets aérien aériens",  # "le billet d'avion": "vols non compris"
@@ -274,6 +276,11 @@ REWRITES = [
     (r"\bnombre\s+(?:de|d['’])\s*", "combien de "),
     # "Quelle est la population de Tel-Aviv ?", "population jerusalem": how many people live there.
     (r"\b(?:quel(?:le)?\s+(?:est|[ée]tait)\s+)?(?:la\s+)?population\b(?:\s+(?:de|d['’]))?\s*", "combien d'habitants "),
+    # "Combien de personnes vivent à Shenzhen ?": its inhabitants ("how many people live in…" too)
+    (r"\b(?:personnes|gens|people)\s+(?:y\s+)?(?:vivent|vivaient|habitent|habitaient|r[ée]sident|live|lived)\b",
+     "habitants"),
+    # "Quelle est la taille de Securix ?": a company's size is its staff ("45 salariés")
+    (r"\b(quel(?:le)?\s+(?:est|[ée]tait)\s+)la\s+taille\s+(?=de\b|du\b|d['’])", r"\1l'effectif "),
     (r"\brdv\b", "rendez-vous"),
     (r"\bfacs?\b", "universités"),  # "Dans quelles facs américaines..."
     (r"\bunivs?\b", "universités"),  # "quelles univ ont été visitées ?"
@@ -409,6 +416,9 @@ REWRITES = [
     # "nous avions rendez-vous où ?": where they were expected, no meeting to find
     (r"\b(avions|aviez|avaient|avait|avons|avez|ont|on\s+a|a)\s+(?:eu\s+)?rendez-vous\s+(?=o[ùu]\b|avec\b|chez\b|[àa]\s)",
      r"\1 "),
+    # "Comment s'appelle l'avocat rencontré ?": its name, as "quel est l'avocat… ?" asks it
+    (r"\bcomment\s+(?:s['’]\s*appel(?:le|ait)|se\s+nomm(?:e|ait))\b", "quel est"),
+    (r"\bcomment\s+(?:s['’]\s*appel(?:lent|aient)|se\s+nomm(?:ent|aient))\b", "quels sont"),
     # "le nom de l'élu qui conduisait…": the elected official is what is asked about, named
     (r"\ble\s+nom\s+de\s+(la|l['’])\s*", r"\1 "),
     (r"\ble\s+nom\s+du\s+", "le "),
@@ -421,6 +431,16 @@ REWRITES = [
     # "Qui est à la tête de X ?": who runs it.
     (r"\b(?:est|[ée]tait|sont|[ée]taient|se\s+trouve)\s+(?:à|a)\s+la\s+t[êe]te\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*",
      "dirige "),
+    # "Qui dirigeait la délégation ?": who led it ("Conduite par X, la délégation…"); "dirig-" is no
+    # synonym of "conduit", which would make the companies' "dirigeants" leaders of the delegation.
+    (r"\b(?:dirige|dirigeait|dirig[ée]e?|menait|emmenait)\s+(?=(?:(?:la|cette)\s+)?(?:d[ée]l[ée]gation|mission)\b)",
+     "conduisait "),
+    # "l'incubateur visité à Beer-Sheva": the noun and its place say which; the article need not say
+    # "visité" ("Sur le parc de la ville, l'incubateur X, dirigé par…"). "rencontrés" stays: "Les rencontres avec…"
+    (r"\b((?:l['’]\s*|le\s+|la\s+|les\s+)[^\W\d_][\w-]*)\s+(?:visit[ée]e?s?|vue?s?)\s+"
+     r"(?=(?:[àa]|au|aux|en|lors|pendant|durant)\s)", r"\1 "),
+    # "la délégation partie à New York": the mission that went there, no "partie" to find
+    (r"\b(d[ée]l[ée]gation|mission|groupe)\s+partie?s?\s+(?=(?:[àa]|au|aux|en|pour|vers)\s)", r"\1 "),
     (r"\bcb\b", "combien"),
     # "c'est combien la mission ?", "c combien ?": a price.
     (r"\bc(?:['’]est|\s+est|['’][ée]tait)?\s+combien\b(?!\s+de\b|\s+d['’])", "combien coûte"),

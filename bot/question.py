@@ -333,7 +333,8 @@ _LEFT_OUT = re.compile(
 )
 # A count says it; what was counted was set up: "combien de rencontres ont été organisées ?"
 _COUNTING = frozenset(
-    "compte comptent comptait comptaient compter comptera total organise organisee organises organisees "
+    "compte comptes comptee comptees comptent comptait comptaient compter comptera total totalise totalisait "
+    "organise organisee organises organisees "
     "prevu prevue prevus prevues programme programmee programmes programmees planifie planifiee planifies "
     "planifiees".split()
 )

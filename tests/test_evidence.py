@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import pytest
 
-from bot.evidence import check, has_entity, has_quantity, looks_ahead, next_mission, stem_in, strength
+from bot.evidence import (
+    check,
+    has_entity,
+    has_quantity,
+    looks_ahead,
+    next_mission,
+    stem_in,
+    strength,
+    unnamed,
+)
 from index.french import stem
 
 
@@ -574,3 +583,37 @@ def test_a_season_to_come_is_a_date():
 def test_a_labelled_year_says_when_but_gives_no_dates():
     assert check("date", "Prochaine édition : 2026", None, {"quand", "prochaine"})
     assert not check("date", "Prochaine édition : 2026", None, {"quelles", "dates", "prochaine"})
+
+
+def test_a_number_before_another_noun_counts_that_noun():
+    assert not has_quantity("Une table ronde avec quatre fondateurs de start-ups a suivi.", stem("start-ups"))
+    assert not has_quantity("Ils ont eu deux rencontres avec des fonds.", stem("fonds"))
+    assert has_quantity("Shenzhen compte 17 millions d'habitants.", stem("habitants"))
+    assert has_quantity("Israël compte plus de 6 000 start-ups.", stem("start-ups"))
+    assert has_quantity("une dizaine de fonds", stem("fonds"))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "expected"),
+    [
+        ("À Shenzhen, à l’incubateur Pearl Hub, elle a rencontré un fonds de capital-risque local.", "fonds", True),
+        ("Elle a rencontré Noam Ben-Haïm, associé du fonds Shikma Ventures.", "fonds", False),
+        ("Elle a rencontré un fonds, Shikma Ventures, puis un incubateur.", "fonds", False),
+        ("Elle a reçu l’équipe de Shikma Ventures, un fonds de 25 personnes.", "fonds", False),
+        ("Les chefs d’entreprise ont rencontré le fonds Shikma.", "fonds", False),
+        (
+            "Sandra Okafor, du fonds Pacific Seed, a parlé, tandis qu’un second fonds, spécialisé dans la "
+            "deeptech, a reçu les porteurs de projet à Menlo Park.",
+            "fonds deeptech menlo park",
+            True,
+        ),
+        (
+            "Sandra Okafor, du fonds Pacific Seed, a parlé, tandis qu’un second fonds, spécialisé dans la "
+            "deeptech, a reçu les porteurs de projet à Menlo Park.",
+            "fonds pacific seed",
+            False,
+        ),
+    ],
+)
+def test_a_class_told_without_a_name_names_none(sentence, question, expected):
+    assert unnamed(sentence, stem("fonds"), set(question.split())) is expected

@@ -1295,3 +1295,15 @@ def test_a_founder_is_who_founded_it():
         country="Israël",
     )  # fmt: skip
     assert "Dana Halevi" in asker.ask("Qui est la fondatrice de NegevAqua ?").text
+
+
+
+def test_a_class_told_without_a_name_answers_no_which():
+    """"Quel fonds… ?" is not answered by a sentence where only an unnamed one is met, a named one is."""
+    asker = paragraphs_asker(
+        "Hong Kong", 2019,
+        "À Shenzhen, la délégation a visité le marché de Huaqiangbei et l’incubateur Pearl Delta Hub, où elle a "
+        "rencontré un fonds de capital-risque local spécialisé dans le matériel électronique.",
+    )  # fmt: skip
+    assert asker.ask("Comment s'appelle le fonds spécialisé dans le matériel électronique ?").abstained
+    assert "Pearl Delta Hub" in asker.ask("Quel incubateur ont-ils visité à Shenzhen ?").text

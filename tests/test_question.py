@@ -1236,7 +1236,7 @@ def test_a_year_said_aloud_names_the_edition():
         # an indirect question is the question it holds
         ("Je me demandais combien d’entreprises étaient du voyage", "combien d’entreprises étaient du voyage ?"),
         ("Aucune idée de qui accompagnait la délégation…", "qui accompagnait la délégation… ?"),
-        ("Aucune idée du nom du fabricant visité à Shenzhen", "quel est le fabricant visité à Shenzhen ?"),
+        ("Aucune idée du nom du fabricant visité à Shenzhen", "quel est le fabricant à Shenzhen ?"),
         ("Je ne sais plus quand la mission Israël s’est déroulée", "quand la mission Israël s’est déroulée ?"),
         ("Impossible de me rappeler pour quelle start-up travaille X", "pour quelle start-up travaille X ?"),
         ("Sais-tu combien d’entreprises en faisaient partie ?", "combien d’entreprises en faisaient partie ?"),
@@ -1359,3 +1359,28 @@ def test_what_a_mission_brought_is_an_agreement_signed_or_leads():
 
 def test_a_host_received_the_delegation():
     assert term_in(stem("accueilli"), {stem("reçus")}) and term_in(stem("reçue"), {stem("accueillie")})
+
+
+@pytest.mark.parametrize(
+    ("question", "rewritten"),
+    [
+        ("Comment s'appelle l'avocat rencontré à Hong Kong ?", "quel est l'avocat"),
+        ("Comment s’appellent les fonds rencontrés ?", "quels sont les fonds"),
+        ("Qui était à la tête de la délégation partie à New York ?", "conduisait délégation à New York"),
+        ("Qui dirigeait la mission ?", "conduisait la mission"),
+        ("Qui dirige l'incubateur visité à Beer-Sheva ?", "l'incubateur à Beer-Sheva"),
+        ("Combien de personnes vivent à Shenzhen ?", "de habitants à Shenzhen"),
+        ("Quelle est la taille de Securix ?", "Quelle est l'effectif de Securix"),
+    ],
+)
+def test_rewrites_of_paraphrased_questions(question, rewritten):
+    assert rewritten in rewrite(question)
+
+
+def test_the_leaders_of_the_firms_are_no_leader_of_the_delegation():
+    assert "conduisait" not in rewrite("Combien de dirigeants ont participé à la mission ?")
+    assert "vu" in rewrite("Qu'ont-ils vu à Tel Aviv ?")  # no noun before it: a question, not a description
+
+
+def test_a_count_said_in_a_participle_is_no_word_to_find():
+    assert not any(t.startswith("compt") for t in analyse("Combien de rendez-vous la mission a-t-elle comptés ?").focus)
