@@ -176,6 +176,7 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
     if head is None:
         return any(_NUMBER.search(t) or t in NUMBER_WORDS for t in tokens)
     people = head in people_stems()
+    staff = any(stems_match(head, s) for s in _STAFF_HEADS)  # "salaries" typed without accents stems "salar"
     count, phrase = count_participants(sentence) if people else (None, None)
     firms = _FIRMS_COUNTED.search(_HEADS_OF_FIRMS.sub(" ", phrase or ""))  # "chefs d'entreprise" are persons
     if count is not None and not (head == _PERSONS and firms):
@@ -192,7 +193,7 @@ def has_quantity(sentence: str, head: str | None, head_word: str | None = None) 
         if (
             stems_match(head, word)
             or (word in synonyms().get(head, ()) and not people)  # "participé" is no count of entrepreneurs
-            or (head in _STAFF_HEADS and word == _PERSONS)  # staff: "qui emploie 1 800 personnes"
+            or (staff and word == _PERSONS)  # staff: "qui emploie 1 800 personnes"
             or (head == _PERSONS and word in _KINDS_OF_PERSONS)
             or (head_word and french_model.related(head_word, [token]))
         ):
@@ -305,6 +306,12 @@ def has_place(sentence: str, question_words: set[str]) -> bool:
 
 
 _HOTEL = re.compile(r"\bh[ôo]tel\s+(?:[A-ZÀ-Ý]|l['’]\s*[A-ZÀ-Ý]|(?:le|la|les|du|des)\s+[A-ZÀ-Ý])")
+HOTEL_STEM = stem("hôtel")
+
+
+def names_hotel(sentence: str) -> bool:
+    """A hotel by its name: "hôtel Yarkon Bay" ("hôtel à Palo Alto", "hôtel partenaire" name none)."""
+    return _HOTEL.search(sentence) is not None
 _ADDRESS_ASKED = frozenset("adresse adresses address".split())
 _ADDRESS = re.compile(
     r"\b\d+(?:\s?(?:bis|ter))?,?\s+(?:rue|avenue|av\.|boulevard|bd|place|all[ée]e|chemin|quai|impasse|route|"
@@ -530,9 +537,11 @@ def unnamed(sentence: str, head: str | None, question_words: set[str] = frozense
         return False
     if not any(named):
         return True
-    asked = {stem(w) for w in question_words if len(w) > 3} - heads
-    bounds = [0, *(tokens[i].start() for i in mentions[1:]), len(sentence)]
-    scores = [len(asked & {stem(w) for w in words(sentence[bounds[n] : bounds[n + 1]])}) for n in range(len(mentions))]
+    asked = {stem(w) for w in question_words if len(w) > 3}
+    asked = {a for a in asked if not any(stems_match(a, h) for h in heads)}  # "fonds d'investissement"
+    bounds = [tokens[i].start() for i in mentions] + [len(sentence)]  # what leads to the first is said of all
+    windows = [{stem(w) for w in words(sentence[bounds[n] : bounds[n + 1]])} for n in range(len(mentions))]
+    scores = [sum(any(stems_match(a, w) for w in window) for a in asked) for window in windows]
     best = max(scores)
     return scores.count(best) == 1 and not named[scores.index(best)]
 

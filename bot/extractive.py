@@ -146,6 +146,7 @@ class Candidate:
     elsewhere: bool = False  # about another town of the mission than the one asked ("la ville en compte")
     replies: bool = False  # after a question the article asks, the one the user asks too
     borrowed: bool = False  # covered only with the chunk before's last sentence, which its quote cannot show
+    unnamed: bool = False  # tells the asked-for class only unnamed ("un fonds spécialisé dans la deeptech")
 
     @property
     def score(self) -> float:
@@ -190,7 +191,12 @@ class ExtractiveAnswerer:
                 return Answer(question, VAGUE, abstained=True, leads=_leads(passages))
             return self._compose(question, [self._opening(passages)])
         passages = self._with_quotes(passages)
-        candidates = [c for c in self._candidates(passages, analysis) if self._answers(c, analysis)]
+        weighed = self._candidates(passages, analysis)
+        candidates = [c for c in weighed if self._answers(c, analysis)]
+        # "Quel est le fonds deeptech rencontré ?": the article's "un fonds spécialisé dans la deeptech" is the
+        # one asked about, and it is unnamed; another fund, named but less like the question, is not it
+        unnamed = max((c.coverage for c in weighed if c.unnamed and not c.elsewhere), default=0.0)
+        candidates = [c for c in candidates if c.coverage >= unnamed]
         if not candidates:
             return Answer(question, REFUSAL + _leads_sentence(passages), abstained=True, leads=_leads(passages))
         candidates.sort(key=lambda c: -c.score)
@@ -329,9 +335,12 @@ class ExtractiveAnswerer:
                     if ranked and evidence.ranks_another(checked, *ranked):
                         checked = ""  # "une première levée de fonds de 1,5 million" for the second one
                 holds = evidence.check(analysis.expects, checked, analysis.head, question_words, head_word)
-                if analysis.expects in ("entity", "person") and analysis.kind in ("quel", "qui"):
-                    # "Quel fonds… ?": "un fonds de capital-risque local" names none
-                    holds = holds and not evidence.unnamed(checked, analysis.head or analysis.noun, question_words)
+                unnamed = analysis.expects in ("entity", "person") and analysis.kind in ("quel", "qui")
+                # "Quel fonds… ?": "un fonds de capital-risque local" names none
+                unnamed = unnamed and evidence.unnamed(checked, analysis.head or analysis.noun, question_words)
+                holds = holds and not unnamed
+                if analysis.kind == "quel" and analysis.noun == evidence.HOTEL_STEM:  # "hôtel à Palo Alto" names none
+                    holds = holds and evidence.names_hotel(checked)
                 if analysis.expects == "money" and not analysis.focus and evidence.asks_cost(question_words):
                     holds = holds and evidence.mission_price(checked)  # the mission's price, not a rent told in it
                 if analysis.expects == "reason" and _LABEL_LINE.match(sentence):
@@ -385,7 +394,7 @@ class ExtractiveAnswerer:
                     Candidate(
                         passage, rank, base + span[0], base + span[1], coverage, holds, noun, head_related, precision,
                         bag, speaker, label_only, _elsewhen(sentence, doc, analysis), _share(others, own),
-                        _elsewhere(own, told_at, analysis, sentence), replying, borrowed,
+                        _elsewhere(own, told_at, analysis, sentence), replying, borrowed, unnamed,
                     )
                 )
         return out
@@ -522,9 +531,17 @@ class ExtractiveAnswerer:
         # A "qui" head is a role to name; "chiffre d'affaires" must be named, both words.
         money_head = analysis.noun in lexicon.required_money_heads()
         required = not analysis.expects or analysis.kind == "qui" or money_head
+        # "Comment s'appelle l'avocat rencontré ?": a narrow class is named with its noun ("l'avocat X")
+        required = required or (analysis.expects == "entity" and analysis.head in lexicon.narrow_classes())
         head = analysis.head or (analysis.noun if money_head else None)
         if head and required and not (term_in(head, candidate.bag) or candidate.head_related):
             return False
+        if analysis.kind == "qui" and analysis.expects == "role" and not analysis.focus:
+            # "Qui conduisait la délégation ?": nothing else to find, the lead must be told ("Conduite par X"),
+            # not any role ("X, associée du fonds Y"; "MedBridge, dirigé par Z" leads no delegation)
+            led = [t for t in analysis.terms if t in _ROLE_VERB_STEMS]
+            if led and not any(term_in(t, candidate.bag) for t in led) and not _LEADS.search(_text(candidate)):
+                return False
         if analysis.kind == "qui" and head and _only_deputy(_text(candidate), head):
             if not _only_deputy(analysis.question, head):  # unless the deputy is what is asked for
                 return False  # a vice-president is not the president asked for
@@ -872,6 +889,9 @@ def _excluded_terms(sentence: str) -> frozenset[str]:
     return frozenset(left_out - set(terms(rest)))
 
 
+_ROLE_VERB_STEMS = frozenset(stem(w) for w in lexicon.ROLE_VERBS)
+# "Chef de délégation : X", "à la tête de la délégation": a lead told by a noun
+_LEADS = re.compile(r"\b(?:chef(?:fe)?s?\s+de\s+(?:la\s+)?d[ée]l[ée]gation|[àa]\s+la\s+t[êe]te\s+de)\b", re.I)
 _COMPANY_HEADS = frozenset(stem(w) for w in ("entreprises", "sociétés", "PME"))
 _TOOK_PART_STEMS = frozenset(
     stem(w)

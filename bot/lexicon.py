@@ -26,10 +26,11 @@ TYPE_HEAD_WORDS = {
     "entity": "entreprise entreprises société sociétés boîte boîtes start-up startups groupe groupes firme "
     "organisme personne personnes intervenant intervenants université universités école fonds "
     "acteur acteurs partenaire partenaires marque structure cabinet investisseur investisseurs investisseuse "
-    "investisseuses entrepreneur entrepreneurs dirigeant dirigeants invité participant participants expert "
-    "interlocuteur incubateur accélérateur site sites entrepreneuse entrepreneuses participante participantes "
-    "dirigeante dirigeantes industriel industriels fabricant fabricants distributeur distributeurs fournisseur "
-    "fournisseurs sous-traitant sous-traitants importateur importateurs",
+    "investisseuses financeur financeurs entrepreneur entrepreneurs dirigeant dirigeants invité participant "
+    "participants expert interlocuteur incubateur accélérateur site sites entrepreneuse entrepreneuses participante "
+    "participantes dirigeante dirigeantes industriel industriels fabricant fabricants distributeur distributeurs "
+    "fournisseur fournisseurs sous-traitant sous-traitants importateur importateurs avocat avocate avocats consultant "
+    "consultante consultants juriste juristes",
     "money": "prix coût tarif frais montant budget valeur somme argent aide subvention financier financière payé",
     "contact": "téléphone numéro mail email courriel contact contacts coordonnées",
     "rank": "rang classement place position",  # "Quelle place la Californie occupe-t-elle ?"
@@ -38,7 +39,10 @@ TYPE_HEAD_WORDS = {
 }
 # Class nouns that say what is asked for, unlike "entreprise" or "personne": the answer names one
 # ("l'incubateur Quartier Nord"), so they stay words to find.
-NARROW_CLASS_WORDS = "incubateur incubateurs accélérateur accélérateurs université universités école fonds cabinet"
+NARROW_CLASS_WORDS = (
+    "incubateur incubateurs accélérateur accélérateurs université universités école fonds cabinet avocat avocate "
+    "avocats consultant consultante consultants juriste juristes"
+)
 # "combien de temps": a duration; "quel temps" (the weather) is not one.
 TIME_HEAD = "temp"
 # "Combien d'années séparent les deux éditions ?": a span of time, like "combien de temps".
@@ -121,7 +125,8 @@ QUERY_EXPANSIONS = {
     "transport": "train avion vol bus minibus autocar ferry bateau voiture navette métro trajet",
 }
 FUTURE_COMPANIONS = set(
-    "destination destinations etape etapes organisateurs organisateur organisatrice nouvelle nouvel nouveau".split()
+    "destination destinations etape etapes organisateurs organisateur organisatrice nouvelle nouvel nouveau "
+    "retourner revenir repartir".split()  # "compte-t-elle retourner en Chine ?": a next mission there
 )
 # Verbs of reaching someone: "Qui contacter pour la mission Israël ?" asks for a phone or an e-mail.
 CONTACT_VERBS = set("contacter contacte joindre appeler ecrire".split())
@@ -146,7 +151,8 @@ MONEY_VERBS = set(
 # Going somewhere: "Comment sont-ils allés à Montréal ?" asks for a means of transport.
 TRAVEL_VERBS = set(
     "alle allee alles allees aller rendu rendus rendue rendues rallie ralliee rallies rallier voyage voyages "
-    "voyager deplaces deplacee deplacer rejoint rejoindre".split()
+    "voyager deplaces deplacee deplacer rejoint rejoindre circulait circulaient circuler circule circulent "
+    "deplacait deplacaient deplacent deplacait".split()
 )
 # Money given rather than paid: "la Région donne combien ?" asks for an aid, not a price.
 AID_WORDS = frozenset(
@@ -160,7 +166,8 @@ ORDINALS = {
 }  # fmt: skip
 # Business French that articles and questions word differently (both ways once stemmed).
 SYNONYM_WORDS = [
-    "fonds venture vc investisseurs investisseuses capital-risque",
+    "fonds venture vc investisseurs investisseuses capital-risque financeurs",  # "les financeurs de start-up"
+    "université universités école écoles institut instituts",  # "Quelle école… ?": "le Technion, l'institut…"
     "chiffre ca",
     "dirigeants chefs patrons entrepreneurs personnes membres participants",
     "start-up startups jeunes-pousses",
@@ -208,10 +215,10 @@ SYNONYM_WORDS = [
     "hébergés hébergée hébergement logés logée logé logement",  # "Logée à Brooklyn, la délégation..."
     "accord accords contrat contrats",  # "combien d'accords conclus ?": "trois contrats signés"
     "arrosage irrigation irriguer",
-    # "Qu'a obtenu Ecolum ?": "Ecolum a signé un contrat" ("décroché" is also said of meetings)
-    "conclu conclus conclue conclues signé signés signée signées obtenu obtenus obtenue obtenues remporté "
-    "remportés remportée remportées",
-    "avocat avocats cabinet juriste",
+    "conclu conclus conclue conclues signé signés signée signées",
+    # "Un visa était-il nécessaire ?": "visa obligatoire", "non requis pour Hong Kong"
+    "nécessaire nécessaires obligatoire obligatoires requis requise exigé exigée exigés indispensable",
+    "avocat avocats avocate juriste juristes",  # ("un cabinet de sourcing" is no lawyer)
     "usine usines site fabricant",
     "vol vols avion avions billet billets aérien aériens",  # "le billet d'avion": "vols non compris"
     "fabrique fabriquent fabriquer fabricant fabricants conçoit conçoivent concevoir",
@@ -288,6 +295,7 @@ REWRITES = [
     (r"\b(le|son|un|du|quel)\s+t[ée]l\b(?![\s-]*aviv)", r"\1 téléphone"),  # "le tel pour la mission"
     (r"^\s*t[ée]l\b(?![\s-]*aviv)", "téléphone"),  # "tel contact hk": a question opening on "tel" asks the phone
     (r"\b(?-i:CA)\b", "chiffre d'affaires"),  # "le CA de Lumisol" (not "ca", "ça")
+    (r"\bchif+res?\s+d['’\s]\s*af+aires?\b", "chiffre d'affaires"),  # "chifre d affaire oren medical"
     (r"\b(le|du|son|leur|quel)\s+ca\b", r"\1 chiffre d'affaires"),  # "c koi le ca d'ardea ?" (not "ça")
     # "ca prend cb de tps", "ça fait combien": "ça" ("le ca d'Ardea", "ca de Lumisol" are a turnover)
     (r"(?<!quel\s)\b(?:ça|ca)\b(?!\s+(?:de|d['’]|du|des|annuel|20\d\d)\b)\s*", ""),
@@ -404,6 +412,10 @@ REWRITES = [
      r"\1"),
     (r"\badresses?\s+(?:e-?mail|mail|m[ée]l|[ée]lectronique|courriel)\b", "mail"),
     (r"\bkoi\b", "quoi"),
+    # "Quand la CCI compte-t-elle retourner en Chine ?": what it plans ("prévue en octobre 2024")
+    (r"\bcompt(?:e|ent)(-t)?-(il|elle|ils|elles|on)\s+(?=\w+(?:er|ir|re)\b)", r"prévoit\1-\2 de "),
+    (r"\bcompt(?:e|ent)\s+(?=(?:retourner|revenir|organiser|repartir|relancer|renouveler)\b)", "prévoit de "),
+    (r"\bkel(les?|s)?\b", r"quel\1"),  # "kel universites ont ete visitees"
     (r"\bcmt\b", "comment"),  # "cmt ils sont allés à Boston ?"
     # "Qu'est-ce qui n'est pas compris dans le prix ?": the "Non compris :" line, what is "hors" the price
     (r"(?:\b(?:n['’]\s*(?:est|[ée]tait|sont|[ée]taient)|ne\s+(?:sont|[ée]taient))\s+|\b)pas\s+(?:compris|inclus)e?s?\b"
@@ -429,15 +441,20 @@ REWRITES = [
     # "qui sont les 3 ventures capital rencontrés ?": which ones of a class, named
     (r"\bqui\s+(sont|[ée]taient)\s+les\s+(?=(?:\d+|deux|trois|quatre|cinq|six)\s)", r"quels \1 les "),
     # "Qui est à la tête de X ?": who runs it.
-    (r"\b(?:est|[ée]tait|sont|[ée]taient|se\s+trouve)\s+(?:à|a)\s+la\s+t[êe]te\s+(?:de\s+la|de\s+l['’]|du|des|de|d['’])\s*",
-     "dirige "),
+    *[
+        (rf"\b(?:est|[ée]tait|sont|[ée]taient|se\s+trouve)\s+(?:à|a)\s+la\s+t[êe]te\s+{of}\s*", f"dirige {article}")
+        for of, article in (
+            (r"de\s+la", "la "), (r"de\s+l['’]", "l'"), ("du", "le "), ("des", "les "), (r"(?:de|d['’])", "")
+        )
+    ],
     # "Qui dirigeait la délégation ?": who led it ("Conduite par X, la délégation…"); "dirig-" is no
     # synonym of "conduit", which would make the companies' "dirigeants" leaders of the delegation.
-    (r"\b(?:dirige|dirigeait|dirig[ée]e?|menait|emmenait)\s+(?=(?:(?:la|cette)\s+)?(?:d[ée]l[ée]gation|mission)\b)",
+    (r"\b(?:dirige|dirigeait|dirig[ée]e?|menait|emmenait)\s+(?=(?:(?:la|cette)\s+)?(?:(?:\w+\s+)?[ée]dition|"
+     r"d[ée]l[ée]gation|mission)\b)",
      "conduisait "),
     # "l'incubateur visité à Beer-Sheva": the noun and its place say which; the article need not say
     # "visité" ("Sur le parc de la ville, l'incubateur X, dirigé par…"). "rencontrés" stays: "Les rencontres avec…"
-    (r"\b((?:l['’]\s*|le\s+|la\s+|les\s+)[^\W\d_][\w-]*)\s+(?:visit[ée]e?s?|vue?s?)\s+"
+    (r"\b((?:l['’]\s*|le\s+|la\s+|les\s+)[^\W\d_][\w-]*(?:\s+(?-i:[A-ZÀ-Ý])[\w-]*)*)\s+(?:visit[ée]e?s?|vue?s?)\s+"
      r"(?=(?:[àa]|au|aux|en|lors|pendant|durant)\s)", r"\1 "),
     # "la délégation partie à New York": the mission that went there, no "partie" to find
     (r"\b(d[ée]l[ée]gation|mission|groupe)\s+partie?s?\s+(?=(?:[àa]|au|aux|en|pour|vers)\s)", r"\1 "),
@@ -474,6 +491,7 @@ ENGLISH_WORDS = {
     "participants": "participants", "joined": "participé", "join": "participer", "attended": "participé",
     "attend": "participer", "people": "personnes", "members": "membres", "delegation": "délégation",
     "city": "ville", "cities": "villes", "country": "pays", "visited": "visité", "visit": "visite",
+    "need": "nécessaire", "needed": "nécessaire", "required": "obligatoire", "mandatory": "obligatoire",
     "meetings": "rendez-vous", "meeting": "rendez-vous", "appointments": "rendez-vous", "days": "jours",
     "raised": "levé", "raise": "levée", "funds": "fonds", "fund": "fonds", "investors": "investisseurs",
     "investment": "investissement", "revenue": "chiffre d'affaires", "turnover": "chiffre d'affaires",
@@ -872,13 +890,15 @@ def term_in(term: str, bag: Collection[str]) -> bool:
 @lru_cache(maxsize=65536)
 def synonyms_of(term: str) -> frozenset[str]:
     """The synonyms of `term` or of a longer or shorter form of it: "retourne" (from an unaccented
-    "retournee") has those of "retourn".
+    "retournee") has those of "retourn", "salar" (from "salaries") those of "salari".
     """
     table = synonyms()
     found = set(table.get(term, ()))
     for key, others in table.items():  # not "trois" for "troisiem", nor "investisseur" for "invest"
         longer = len(key) >= FAMILY_PREFIX and term.startswith(key)  # "subventionn" has those of "subvent"
-        if key != term and (longer or same_family(term, key)):
+        # "salar" (an unaccented "salaries") has those of "salari"; one letter short at most
+        shorter = len(term) >= 5 and key.startswith(term) and len(key) - len(term) == 1
+        if key != term and (longer or shorter or same_family(term, key)):
             found |= others
     return frozenset(found - {term})
 

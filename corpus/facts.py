@@ -93,6 +93,9 @@ STATES = {
     "Québec": ("montréal", "québec"),
     "Ontario": ("toronto", "ottawa"),
     "Illinois": ("chicago",),
+    # "la mission côte Est": New York (or Boston), not the Silicon Valley one
+    "Côte Est": ("new york", "boston", "washington", "philadelphie", "miami"),
+    "Côte Ouest": ("silicon valley", "san francisco", "los angeles", "seattle", "san diego"),
 }
 # Regions a question may name a mission by: "la mission en Asie du Sud-Est".
 REGIONS = {

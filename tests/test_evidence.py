@@ -602,6 +602,12 @@ def test_a_number_before_another_noun_counts_that_noun():
         ("Elle a reçu l’équipe de Shikma Ventures, un fonds de 25 personnes.", "fonds", False),
         ("Les chefs d’entreprise ont rencontré le fonds Shikma.", "fonds", False),
         (
+            "Ils ont rencontré Yael Ben-Ami, associée du fonds Negev Horizon Ventures, ainsi qu’un second fonds "
+            "de capital-risque dédié à la cybersécurité.",
+            "fonds cybersecurite rencontre",  # folded, as the question's words are
+            True,
+        ),
+        (
             "Sandra Okafor, du fonds Pacific Seed, a parlé, tandis qu’un second fonds, spécialisé dans la "
             "deeptech, a reçu les porteurs de projet à Menlo Park.",
             "fonds deeptech menlo park",
@@ -617,3 +623,8 @@ def test_a_number_before_another_noun_counts_that_noun():
 )
 def test_a_class_told_without_a_name_names_none(sentence, question, expected):
     assert unnamed(sentence, stem("fonds"), set(question.split())) is expected
+
+
+def test_staff_typed_without_accents_is_counted_in_persons():
+    assert has_quantity("Pearl Robotics, qui emploie 1 200 personnes, a reçu la délégation.", stem("salaries"))
+

@@ -1307,3 +1307,50 @@ def test_a_class_told_without_a_name_answers_no_which():
     )  # fmt: skip
     assert asker.ask("Comment s'appelle le fonds spécialisé dans le matériel électronique ?").abstained
     assert "Pearl Delta Hub" in asker.ask("Quel incubateur ont-ils visité à Shenzhen ?").text
+
+
+def test_who_led_the_delegation_is_answered_by_a_lead_not_by_any_role():
+    asker = paragraphs_asker(
+        "Israël", 2018,
+        "À Tel Aviv, Noa Friedman, associée du fonds Yarden Ventures, a présenté le marché. À Jérusalem, le centre "
+        "MedBridge, dirigé par Yossi Levin, a présenté ses programmes.",
+    )  # fmt: skip
+    assert asker.ask("Qui conduisait la délégation en Israël ?").abstained
+    led = paragraphs_asker(
+        "New York", 2023,
+        "Conduite par Anne Roques, élue de la CCI Occitanie, la délégation a découvert une ville où tout va vite.",
+    )  # fmt: skip
+    assert "Anne Roques" in led.ask("Qui était à la tête de la délégation ?").text
+
+
+def test_a_narrow_class_asked_by_name_is_named_with_its_noun():
+    asker = paragraphs_asker(
+        "Hong Kong", 2019,
+        "Un avocat d’affaires français installé dans le quartier de Central a détaillé les étapes de création "
+        "d’une société. Le programme a alterné deux jours à Hong Kong et trois jours à Shenzhen.",
+    )  # fmt: skip
+    assert asker.ask("Comment s'appelle l'avocat d'affaires rencontré à Hong Kong ?").abstained
+
+
+def test_an_unnamed_one_more_like_the_question_is_the_one_asked_about():
+    """"Quel est le fonds deeptech… ?": the article's unnamed deeptech fund is the one asked about, not
+    another fund it names in a sentence less like the question."""
+    asker = paragraphs_asker(
+        "Silicon Valley", 2023,
+        "À Palo Alto, ils ont été reçus par Hélène Marchetti, associée du fonds Redwood Bridge Capital, qui a "
+        "détaillé ses critères. Les participants ont également rencontré un fonds spécialisé dans la deeptech, "
+        "qui a souhaité rester discret sur son identité.",
+    )  # fmt: skip
+    assert asker.ask("Quel est le nom du fonds deeptech rencontré ?").abstained
+    assert "Redwood Bridge" in asker.ask("Quel fonds les a reçus à Palo Alto ?").text
+
+
+def test_which_hotel_wants_a_hotel_by_its_name():
+    asker = paragraphs_asker(
+        "Silicon Valley", 2019,
+        "Hébergement : hôtel à Palo Alto, transferts en minibus compris.",
+        "Tarif : 4 200 € HT par participant, vols, hôtel et interprète compris.",
+    )  # fmt: skip
+    assert asker.ask("Dans quel hôtel les participants ont-ils dormi ?").abstained
+    named = paragraphs_asker("Hong Kong", 2023, "La délégation a séjourné à l’hôtel Harbour Crest, à Kowloon.")
+    assert "Harbour Crest" in named.ask("Dans quel hôtel la délégation a-t-elle séjourné ?").text

@@ -514,7 +514,7 @@ def test_english_auxiliaries_are_no_head_noun():
 
 def test_chat_spellings_and_running_something_are_read():
     assert rewrite("c koi le mail") == "quel est le mail"
-    assert rewrite("Qui est à la tête de l'accélérateur ?") == "Qui dirige accélérateur ?"
+    assert rewrite("Qui est à la tête de l'accélérateur ?") == "Qui dirige l'accélérateur ?"
     assert analyse("ki est a la tete du fonds", MISSIONS).expects == "role"
     assert "mont" in analyse("Which association helped set up the 2019 mission?", MISSIONS).focus
 
@@ -1366,11 +1366,14 @@ def test_a_host_received_the_delegation():
     [
         ("Comment s'appelle l'avocat rencontré à Hong Kong ?", "quel est l'avocat"),
         ("Comment s’appellent les fonds rencontrés ?", "quels sont les fonds"),
-        ("Qui était à la tête de la délégation partie à New York ?", "conduisait délégation à New York"),
+        ("Qui était à la tête de la délégation partie à New York ?", "conduisait la délégation à New York"),
+        ("Qui est à la tête de l’incubateur visité à Beer-Sheva ?", "Qui dirige l'incubateur à Beer-Sheva"),
+        ("qui est a la tete du fonds X ?", "qui dirige le fonds X"),
         ("Qui dirigeait la mission ?", "conduisait la mission"),
         ("Qui dirige l'incubateur visité à Beer-Sheva ?", "l'incubateur à Beer-Sheva"),
         ("Combien de personnes vivent à Shenzhen ?", "de habitants à Shenzhen"),
         ("Quelle est la taille de Securix ?", "Quelle est l'effectif de Securix"),
+        ("chifre d affaire oren medical", "chiffre d'affaires oren medical"),
     ],
 )
 def test_rewrites_of_paraphrased_questions(question, rewritten):
@@ -1384,3 +1387,44 @@ def test_the_leaders_of_the_firms_are_no_leader_of_the_delegation():
 
 def test_a_count_said_in_a_participle_is_no_word_to_find():
     assert not any(t.startswith("compt") for t in analyse("Combien de rendez-vous la mission a-t-elle comptés ?").focus)
+
+
+def test_a_stem_cut_short_by_missing_accents_has_the_synonyms_of_the_full_one():
+    assert term_in(stem("salaries"), {stem("employés")}) and term_in(stem("salariés"), {stem("employés")})
+    assert not term_in(stem("invest"), {stem("fonds")})  # a much shorter start is no synonym
+
+
+def test_the_east_coast_names_the_new_york_mission_not_the_silicon_valley_one():
+    refs = [
+        MissionRef("Mission New York", "New York", 2019, places=places_of("États-Unis")),
+        MissionRef("Mission Silicon Valley", "Silicon Valley", 2017, places=places_of("États-Unis")),
+    ]
+    assert analyse("Où se trouve l'incubateur visité pendant la mission côte Est ?", refs).missions == ["Mission New York"]
+
+
+@pytest.mark.parametrize(
+    ("question", "rewritten"),
+    [
+        ("kel universites ont ete visitees", "quel universites"),
+        ("Do I need a visa for the mission?", "nécessaire a visa"),
+        ("Où se trouve l'incubateur Harborlight Labs visité pendant la mission ?", "Harborlight Labs pendant"),
+        ("les participants ont visité à Boston quoi ?", "ont visité à Boston"),  # a verb, not a description
+        ("À quel moment la CCI compte-t-elle retourner en Chine ?", "prévoit-t-elle de retourner"),
+        ("Combien de rendez-vous compte-t-il ?", "compte-t-il"),  # a count, no plan
+    ],
+)
+def test_rewrites_of_chat_spelling_needs_and_descriptions(question, rewritten):
+    assert rewritten in rewrite(question)
+
+
+def test_needed_and_mandatory_are_one():
+    assert term_in(stem("nécessaire"), {stem("obligatoire")}) and term_in(stem("requis"), {stem("nécessaire")})
+
+
+def test_getting_about_asks_for_a_transport():
+    assert analyse("Comment la délégation circulait-elle dans New York ?", MISSIONS).expects == "transport"
+    assert analyse("À quel moment la CCI compte-t-elle retourner en Chine ?", MISSIONS).future
+
+
+def test_funders_are_funds_and_a_school_an_institute():
+    assert term_in(stem("financeurs"), {stem("fonds")}) and term_in(stem("école"), {stem("institut")})
