@@ -193,9 +193,11 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional66", 0.91, 0.9, 64),  # measured blind (68,8 %, indirect questions), then studied
         ("fictional67", 0.85, 0.9, 64),  # measured blind (77,1 %, hypothetical voice), then studied
         ("fictional68", 0.87, 0.9, 64),  # measured blind (85,4 %, keyword queries), then studied
-        ("fictional69", 0.91, 0.9, 64),  # measured blind (91,7 %, default style), then studied briefly
-        ("fictional70", 0.93, 0.9, 64),  # measured blind (93,8 %, default style, partly loose), then studied briefly
-        ("fictional71", 0.79, 0.9, 64),  # measured blind (72,9 %, fair paraphrase), then studied for one pass
+        ("fictional69", 0.91, 0.95, 64),  # measured blind (91,7 %, default style), then studied briefly
+        ("fictional70", 0.95, 0.95, 64),  # measured blind (93,8 %, default style, partly loose), then studied briefly
+        ("fictional71", 0.79, 0.95, 64),  # measured blind (72,9 %, fair paraphrase), then studied for one pass
+        ("fictional72", 0.93, 0.95, 64),  # measured blind (89,6 %, default style), then studied for one pass
+        ("fictional73", 0.93, 0.95, 64),  # measured blind (83,3 %, a mix of styles), then studied for one pass
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):
