@@ -496,17 +496,26 @@ def names_after(sentence: str, head: str) -> bool:
     return False
 
 
-_INDEFINITE = frozenset("un une des autres plusieurs".split())
+# An unnamed one: "un fonds", and for the class itself also "des fonds", "3 fonds", "deux autres fonds"
+# (for a class's other words, only "un": "des investisseurs israéliens", "douze personnes" are no one met).
+_INDEFINITE = frozenset("un une".split())
+_INDEFINITE_OF_THE_CLASS = frozenset("un une des autres plusieurs".split())
 _APPOSED_TO_NAME = re.compile(r"[A-ZÀ-Ý][\w&’'\-]*\s*[,(–—-]\s*(?:un|une|des)\s+(?:[^\W\d_]+\s+)?$")
+_AMONG_THEM = re.compile(r"^[^.;]{0,60}?\bdont\s+(?:le\s+|la\s+|les\s+|l['’]\s*)?[A-ZÀ-Ý]")  # "4 fonds, dont X"
 _NAME_APPOSED = re.compile(r"^\s*(?:[,:(–—-]\s*)?(?:(?:baptis|nomm|appel)\w*\s+)?[«\"]?\s*[A-ZÀ-Ý]")
 
 
-def _article(tokens: list[re.Match[str]], i: int) -> str:
-    """The word before the noun at `i`, past an ordinal or "autre": "un second fonds" -> "un"."""
+def _article(sentence: str, tokens: list[re.Match[str]], i: int) -> str:
+    """The word before the noun at `i`, past an ordinal or "autre": "un second fonds" -> "un"; a count
+    is an indefinite plural: "3 fonds", "deux autres fonds" -> "des".
+    """
+    if re.search(r"\d\s*$", sentence[: tokens[i].start()]):
+        return "des"
     before = [fold(t.group()) for t in tokens[max(0, i - 2) : i]]
     if len(before) == 2 and (before[1] in _BEFORE_NOUN or before[1] in lexicon.PRENOMINAL):
-        return before[0]
-    return before[-1] if before else ""
+        before = before[:1]
+    article = before[-1] if before else ""
+    return "des" if article in NUMBER_WORDS else article
 
 
 _BEFORE_NOUN = frozenset("second seconde deuxieme troisieme autre jeune".split())
@@ -527,12 +536,16 @@ def unnamed(sentence: str, head: str | None, question_words: set[str] = frozense
     mentions = [
         i for i in found if not (i - 1 in found or (fold(tokens[i - 1].group()) in ("de", "d") and i - 2 in found))
     ]
-    named = [_article(tokens, i) not in _INDEFINITE for i in mentions]
+    named = [
+        _article(sentence, tokens, i)
+        not in (_INDEFINITE_OF_THE_CLASS if stems_match(head, stem(tokens[i].group().lower())) else _INDEFINITE)
+        for i in mentions
+    ]
     for n, i in enumerate(mentions):
         after = sentence[tokens[i].end() :]
         before = sentence[: tokens[i].start()]
         apposed = _NAME_APPOSED.match(after) or _APPOSED_TO_NAME.search(before)  # "Shomer Systems, une start-up"
-        named[n] = named[n] or bool(apposed or re.match(r"^[^.;,]{0,30}?\s[A-ZÀ-Ý]", after))
+        named[n] = named[n] or bool(apposed or re.match(r"^[^.;,]{0,30}?\s[A-ZÀ-Ý]", after) or _AMONG_THEM.match(after))
     if not mentions or all(named):
         return False
     if not any(named):

@@ -194,9 +194,10 @@ class ExtractiveAnswerer:
         weighed = self._candidates(passages, analysis)
         candidates = [c for c in weighed if self._answers(c, analysis)]
         # "Quel est le fonds deeptech rencontré ?": the article's "un fonds spécialisé dans la deeptech" is the
-        # one asked about, and it is unnamed; another fund, named but less like the question, is not it
-        unnamed = max((c.coverage for c in weighed if c.unnamed and not c.elsewhere), default=0.0)
-        candidates = [c for c in candidates if c.coverage >= unnamed]
+        # one asked about, and it is unnamed; another fund, named but without what sets it apart, is not it
+        # ("La délégation a été reçue par le fonds X" still answers "Quels fonds ont-ils rencontrés ?")
+        unnamed = [c for c in weighed if c.unnamed and not c.elsewhere]
+        candidates = [c for c in candidates if not any(_sets_apart(u, c, analysis) for u in unnamed)]
         if not candidates:
             return Answer(question, REFUSAL + _leads_sentence(passages), abstained=True, leads=_leads(passages))
         candidates.sort(key=lambda c: -c.score)
@@ -1095,6 +1096,16 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
 def _label(meta: dict) -> str:
     name = meta.get("mission") or meta.get("title") or meta.get("source", "")
     return f"{name} ({meta['year']})" if meta.get("year") else str(name)
+
+
+def _sets_apart(unnamed: Candidate, other: Candidate, analysis: Analysis) -> bool:
+    """`unnamed` is more like the question than `other`, by a word that is neither the class asked for nor a
+    verb ("deeptech" in "un fonds spécialisé dans la deeptech", not "rencontrés").
+    """
+    if unnamed.coverage <= other.coverage:
+        return False
+    kept = set(analysis.verbs) | {analysis.head, analysis.noun}
+    return any(term_in(t, unnamed.bag) and not term_in(t, other.bag) for t in analysis.focus if t not in kept)
 
 
 def _leads(passages: list[Passage]) -> list[str]:

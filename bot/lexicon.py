@@ -250,7 +250,9 @@ NARROWER_WORDS = [
     # "s'installer à Shenzhen": "ouvrir un bureau à Shenzhen" (an office opened; a settlement studied is none)
     ("installer", "bureau filiale"),
     # "Quelles retombées ?": what the mission brought, an agreement signed, an order, leads to follow
-    ("retombées", "accord accords contrat contrats commande commandes partenariat partenariats pistes signé signés"),
+    # ("Quels résultats concrets ?": "le bilan est encourageant : deux participants ont signé…")
+    ("retombées résultats résultat bilan", "accord accords contrat contrats commande commandes partenariat "
+     "partenariats pistes signé signés bilan"),
 ]
 # The two sides of one exchange, which word vectors put close: "visiteurs" are no "exposants".
 COUNTERPARTS = [

@@ -601,6 +601,10 @@ def test_a_number_before_another_noun_counts_that_noun():
         ("Elle a rencontré un fonds, Shikma Ventures, puis un incubateur.", "fonds", False),
         ("Elle a reçu l’équipe de Shikma Ventures, un fonds de 25 personnes.", "fonds", False),
         ("Les chefs d’entreprise ont rencontré le fonds Shikma.", "fonds", False),
+        ("Deux autres fonds, spécialisés dans la santé, ont accueilli les participants.", "fonds sante", True),
+        ("3 fonds d’investissement rencontrés", "fonds", True),
+        ("Quatre fonds ont reçu la délégation, dont le Garonne Valley Fund, créé par Rémi Casteran.", "fonds", False),
+        ("Le fonds Carmel Ridge a présenté les attentes des investisseurs israéliens.", "fonds israel", False),
         (
             "Ils ont rencontré Yael Ben-Ami, associée du fonds Negev Horizon Ventures, ainsi qu’un second fonds "
             "de capital-risque dédié à la cybersécurité.",

@@ -1354,3 +1354,4 @@ def test_which_hotel_wants_a_hotel_by_its_name():
     assert asker.ask("Dans quel hôtel les participants ont-ils dormi ?").abstained
     named = paragraphs_asker("Hong Kong", 2023, "La délégation a séjourné à l’hôtel Harbour Crest, à Kowloon.")
     assert "Harbour Crest" in named.ask("Dans quel hôtel la délégation a-t-elle séjourné ?").text
+

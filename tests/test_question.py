@@ -1428,3 +1428,7 @@ def test_getting_about_asks_for_a_transport():
 
 def test_funders_are_funds_and_a_school_an_institute():
     assert term_in(stem("financeurs"), {stem("fonds")}) and term_in(stem("école"), {stem("institut")})
+
+
+def test_results_are_answered_by_what_was_signed():
+    assert term_in(stem("résultats"), {stem("signé"), stem("accord")})
