@@ -198,6 +198,8 @@ def test_multi_mission_sets_meet_the_floors(
         ("fictional71", 0.79, 0.95, 64),  # measured blind (72,9 %, fair paraphrase), then studied for one pass
         ("fictional72", 0.93, 0.95, 64),  # measured blind (89,6 %, default style), then studied for one pass
         ("fictional73", 0.93, 0.95, 64),  # measured blind (83,3 %, a mix of styles), then studied for one pass
+        ("fictional74", 0.91, 0.9, 64),  # measured blind (91,7 %, default style), then studied briefly
+        ("fictional75", 0.89, 0.95, 64),  # measured blind (89,6 %, default style), then studied briefly
     ],
 )
 def test_other_fictional_missions_meet_the_floors(folder, answer_floor, refusal_floor, count, tmp_path_factory, embeddings):
