@@ -81,9 +81,25 @@ class MissionsBot:
                 earlier = analyse(turn.question, self.retriever.missions, vocabulary, self.retriever.proper)
                 if earlier.missions or earlier.years:
                     if self._mentions_all(analysis.names, earlier):
-                        analysis.missions, analysis.years = earlier.missions, earlier.years
+                        analysis.missions, analysis.years = self._answered_from(earlier, turn.answer)
                     break
         return analysis
+
+    def _answered_from(self, earlier: Analysis, answer: str) -> tuple[list[str], list[int]]:
+        """The missions and years `earlier` named, narrowed to the one its answer quoted when it named
+        several: "la mission de 2017" with two missions that year, answered from "Mission Silicon Valley
+        (2017) — …", is the Silicon Valley one for "Et combien de rendez-vous ?".
+        """
+        named = [
+            e for e in self.catalogue
+            if (not earlier.missions or e.mission in earlier.missions)
+            and (not earlier.years or e.year in earlier.years)
+        ]  # fmt: skip
+        quoted = {(e.mission, e.year) for e in named if e.label in answer}
+        if len(named) > 1 and len(quoted) == 1:
+            mission, year = quoted.pop()
+            return [mission], [year] if year else []
+        return earlier.missions, earlier.years
 
     def _mentions_all(self, names: Sequence[str], earlier: Analysis) -> bool:
         """Some article of the missions `earlier` named holds all of `names`."""

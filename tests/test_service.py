@@ -199,3 +199,14 @@ def test_a_mission_the_articles_do_not_hold_is_refused_with_the_list(bot, questi
     answer = bot.ask(question)
     assert answer.abstained and said in answer.text
     assert "Missions présentes : " in answer.text and "Mission Israël (2018)" in answer.text
+
+
+def test_a_follow_up_keeps_the_one_mission_the_earlier_answer_quoted(bot):
+    """"la mission de 2017" with two missions that year, answered from one of them: "Et combien… ?" is
+    about that one (here two missions named at once, the answer quoting one)."""
+    earlier = "Qui a organisé les missions Israël et Silicon Valley ?"
+    both = bot.analyse("Et combien d'accords ont été signés ?", [Turn(earlier)])
+    assert sorted(both.missions) == ["Mission Israël", "Mission Silicon Valley"]
+    quoted = [Turn(earlier, "Mission Israël (2018) — Du 3 au 8 mai dernier, douze entreprises… [1]")]
+    analysis = bot.analyse("Et combien d'accords ont été signés ?", quoted)
+    assert (analysis.missions, analysis.years) == (["Mission Israël"], [2018])
