@@ -105,7 +105,8 @@ _PLACE = re.compile(
 # "Tel-Aviv, Jérusalem et Beer-Sheva": a list of names is a list of places or of entities.
 _NAME = r"[A-ZÀ-Ý][\w\-]+(?:\s[A-ZÀ-Ý][\w\-]+)*"
 _NAME_LIST = re.compile(
-    rf"{_NAME},\s(?:(?:puis|ensuite|enfin)\s)?[A-ZÀ-Ý][\w\-]+.{{0,40}}?\bet\s[A-ZÀ-Ý]|{_NAME}(?:,\s{_NAME}){{2,}}"
+    rf"{_NAME},\s(?:(?:puis|ensuite|enfin)\s)?[A-ZÀ-Ý][\w\-]+.{{0,40}}?\bet\s[A-ZÀ-Ý]|{_NAME}(?:,\s{_NAME}){{2,}}|"
+    rf"\bentre\s{_NAME}\set\s{_NAME}"  # "organisé par la CCI entre Tel Aviv et Haïfa"
 )  # "de San Francisco à Palo Alto, puis Mountain View et San José"
 _ROLE = re.compile(
     rf"\b{ROLE_TITLES}\b|\bdesigner\b|\binventeur\b|\ben tant qu|\bentrepreneur\b|"

@@ -632,3 +632,9 @@ def test_a_class_told_without_a_name_names_none(sentence, question, expected):
 def test_staff_typed_without_accents_is_counted_in_persons():
     assert has_quantity("Pearl Robotics, qui emploie 1 200 personnes, a reçu la délégation.", stem("salaries"))
 
+
+
+def test_two_towns_the_mission_went_between_are_a_strong_where():
+    lede = "Dix-huit chefs d’entreprise ont participé au voyage organisé par la CCI entre Tel Aviv et Haïfa."
+    assert strength("place", lede) == 1.0
+    assert strength("place", "Au Technion, l’institut de technologie d’Israël, ils ont découvert un modèle.") == 0.0
