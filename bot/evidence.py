@@ -487,14 +487,23 @@ def names_after(sentence: str, head: str) -> bool:
     Yarden Ventures", "fond") -> True; ("les fonds d'investissement et les centres", "fond") -> False;
     ("une levée de fonds, mieux appréhender les NTIC", "fond") -> False.
     """
-    heads = {head, *synonyms().get(head, ())}  # "3 Ventures Capital – The Refiners" for "fonds"
-    for match in re.finditer(r"[^\W\d_]+", sentence):
-        if any(stems_match(h, stem(match.group().lower())) for h in heads):
-            after = sentence[match.end() : match.end() + 40]
-            # not past a comma: "une levée de fonds, mieux appréhender les NTIC" names no fund
-            if re.search(r"^[^.;,]{0,30}?\s[A-ZÀ-Ý][\w&’'\-]+", after):
-                return True
-    return False
+    tokens, found = _class_mentions(sentence, head)  # "3 Ventures Capital – The Refiners" for "fonds"
+    return any(_NAME_SOON.match(sentence[tokens[i].end() : tokens[i].end() + 40]) for i in found)
+
+
+def _class_heads(head: str) -> set[str]:
+    return {head, *synonyms().get(head, ())}
+
+
+def _class_mentions(sentence: str, head: str) -> tuple[list[re.Match[str]], list[int]]:
+    """The sentence's words, and the indexes of those naming the class of `head` (or a synonym)."""
+    heads = _class_heads(head)
+    tokens = list(re.finditer(r"[^\W\d_]+", sentence))
+    return tokens, [i for i, m in enumerate(tokens) if any(stems_match(h, stem(m.group().lower())) for h in heads)]
+
+
+# A name soon after the class noun, not past a comma: "une levée de fonds, mieux appréhender les NTIC" names no fund
+_NAME_SOON = re.compile(r"^[^.;,]{0,30}?\s[A-ZÀ-Ý][\w&’'\-]+")
 
 
 # An unnamed one: "un fonds", and for the class itself also "des fonds", "3 fonds", "deux autres fonds"
@@ -530,27 +539,17 @@ def unnamed(sentence: str, head: str | None, question_words: set[str] = frozense
     """
     if head is None:
         return False
-    heads = {head, *synonyms().get(head, ())}
-    tokens = list(re.finditer(r"[^\W\d_]+", sentence))
-    found = [i for i, m in enumerate(tokens) if any(stems_match(h, stem(m.group().lower())) for h in heads)]
+    tokens, found = _class_mentions(sentence, head)
     # "un fonds de capital-risque": one mention
     mentions = [
         i for i in found if not (i - 1 in found or (fold(tokens[i - 1].group()) in ("de", "d") and i - 2 in found))
     ]
-    named = [
-        _article(sentence, tokens, i)
-        not in (_INDEFINITE_OF_THE_CLASS if stems_match(head, stem(tokens[i].group().lower())) else _INDEFINITE)
-        for i in mentions
-    ]
-    for n, i in enumerate(mentions):
-        after = sentence[tokens[i].end() :]
-        before = sentence[: tokens[i].start()]
-        apposed = _NAME_APPOSED.match(after) or _APPOSED_TO_NAME.search(before)  # "Shomer Systems, une start-up"
-        named[n] = named[n] or bool(apposed or re.match(r"^[^.;,]{0,30}?\s[A-ZÀ-Ý]", after) or _AMONG_THEM.match(after))
+    named = [_names_one(sentence, tokens, i, head) for i in mentions]
     if not mentions or all(named):
         return False
     if not any(named):
         return True
+    heads = _class_heads(head)
     asked = {stem(w) for w in question_words if len(w) > 3}
     asked = {a for a in asked if not any(stems_match(a, h) for h in heads)}  # "fonds d'investissement"
     bounds = [tokens[i].start() for i in mentions] + [len(sentence)]  # what leads to the first is said of all
@@ -558,6 +557,18 @@ def unnamed(sentence: str, head: str | None, question_words: set[str] = frozense
     scores = [sum(any(stems_match(a, w) for w in window) for a in asked) for window in windows]
     best = max(scores)
     return scores.count(best) == 1 and not named[scores.index(best)]
+
+
+def _names_one(sentence: str, tokens: list[re.Match[str]], i: int, head: str) -> bool:
+    """The mention at `i` is a named one: not introduced as an unnamed one ("un fonds", or for the class
+    itself "des fonds", "3 fonds"), or given its name after it, before it or among several ("dont X").
+    """
+    own_class = stems_match(head, stem(tokens[i].group().lower()))
+    if _article(sentence, tokens, i) not in (_INDEFINITE_OF_THE_CLASS if own_class else _INDEFINITE):
+        return True
+    after, before = sentence[tokens[i].end() :], sentence[: tokens[i].start()]
+    named_around = _NAME_APPOSED.match(after) or _APPOSED_TO_NAME.search(before)  # "Shomer Systems, une start-up"
+    return bool(named_around or _NAME_SOON.match(after) or _AMONG_THEM.match(after))
 
 
 _APPOSED = re.compile(r"\b((?:[A-ZÀ-Ý][\w’'\-]+\s+){1,3}[A-ZÀ-Ý][\w’'\-]+)\s*,\s+\w")

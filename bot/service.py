@@ -12,6 +12,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from langchain_core.embeddings import Embeddings
 
@@ -21,7 +22,7 @@ from bot.catalogue import MissionEntry, answer_aggregate, build_catalogue, is_ag
 from bot.errors import InvalidQuestion, UnknownMission
 from bot.extractive import ExtractiveAnswerer
 from bot.lexicon import stem_in
-from bot.question import Analysis, analyse
+from bot.question import Analysis, MissionRef, analyse
 from bot.retrieve import Retriever
 from bot.settings import Settings
 from bot.unanswered import UnansweredLog
@@ -90,11 +91,7 @@ class MissionsBot:
         several: "la mission de 2017" with two missions that year, answered from "Mission Silicon Valley
         (2017) — …", is the Silicon Valley one for "Et combien de rendez-vous ?".
         """
-        named = [
-            e for e in self.catalogue
-            if (not earlier.missions or e.mission in earlier.missions)
-            and (not earlier.years or e.year in earlier.years)
-        ]  # fmt: skip
+        named = _named_by(earlier, self.catalogue)
         quoted = {(e.mission, e.year) for e in named if e.label in answer}
         if len(named) > 1 and len(quoted) == 1:
             mission, year = quoted.pop()
@@ -103,11 +100,7 @@ class MissionsBot:
 
     def _mentions_all(self, names: Sequence[str], earlier: Analysis) -> bool:
         """Some article of the missions `earlier` named holds all of `names`."""
-        refs = [
-            m for m in self.retriever.missions
-            if (not earlier.missions or m.mission in earlier.missions)
-            and (not earlier.years or m.year in earlier.years)
-        ]  # fmt: skip
+        refs = _named_by(earlier, self.retriever.missions)
         return not names or any(all(stem_in(n, m.vocabulary) for n in names) for m in refs)
 
     def find_missions(self, mission: str) -> list[MissionEntry]:
@@ -334,3 +327,15 @@ class LiveBot:
             self._generation = self._stamp()
             self._bot = self._open()
         return self._bot
+
+
+_M = TypeVar("_M", MissionRef, MissionEntry)
+
+
+def _named_by(analysis: Analysis, items: Sequence[_M]) -> list[_M]:
+    """The missions (refs or catalogue entries) among `items` that `analysis` names, by mission or year."""
+    return [
+        m for m in items
+        if (not analysis.missions or m.mission in analysis.missions)
+        and (not analysis.years or m.year in analysis.years)
+    ]  # fmt: skip
